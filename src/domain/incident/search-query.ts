@@ -1,0 +1,64 @@
+/** What a search asks for: words, filters and a page. Filters take vocabulary codes; a parent code matches its children. */
+import { z } from 'zod';
+import { partialDateSchema, earliestDay, latestDay } from '../dates.js';
+import { vocabCode, countryCode } from '../text.js';
+
+const codes = z.array(vocabCode).max(50).optional();
+
+export const SEARCH_FACETS = ['country', 'state', 'act', 'perpetrator', 'role', 'gender', 'lgbti', 'migrationStatus', 'status', 'year'] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+
+export const searchQuerySchema = z
+  .object({
+    q: z.string().max(200).optional(),
+    from: partialDateSchema.optional(),
+    to: partialDateSchema.optional(),
+    country: z.array(countryCode).max(50).optional(),
+    state: z.array(z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/)).max(100).optional(),
+    act: codes,
+    perpetrator: codes,
+    role: codes,
+    gender: codes,
+    lgbti: codes,
+    migrationStatus: codes,
+    status: codes,
+    year: z.array(z.string().regex(/^\d{4}$/)).max(50).optional(),
+    sort: z.enum(['date_desc', 'date_asc', 'relevance', 'updated_desc']).default('date_desc'),
+    page: z.number().int().min(1).max(10000).default(1),
+    pageSize: z.number().int().min(1).max(100).default(25),
+    facets: z.boolean().default(true),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && latestDay(q.to) < earliestDay(q.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is before from' });
+  });
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+/**
+ * Words of a search as full-text terms: letters and digits only, each matched as a prefix, all
+ * required. Accents and case are folded by the index, so "amenazó", "AMENAZO" and "amenazo" agree.
+ */
+export function searchTerms(q: string | undefined): string[] {
+  if (!q) return [];
+  const words = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.map((w) => w.toLowerCase()))].slice(0, 12);
+}
+
+export interface SearchHit {
+  id: string;
+  ref: string;
+  title: string;
+  excerpt?: string;
+  date?: { start: string; end?: string; approximate?: boolean };
+  place: { precision: string; country?: string; state?: string; locality?: string };
+  status: string;
+  acts: string[];
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  hits: SearchHit[];
+  facets: Partial<Record<SearchFacet, { value: string; count: number }[]>>;
+}

@@ -1,0 +1,30 @@
+/**
+ * Roles and what each may do. Enforced on every route (http/policies) and documented in
+ * docs/ROLES.md; a test checks the two agree.
+ */
+export const ROLES = ['admin', 'coordinator', 'documenter', 'analyst', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'incident.read', 'incident.create', 'incident.edit_own', 'incident.edit_any', 'incident.delete',
+  'actor.read', 'actor.write', 'identifying.read',
+  'vocabulary.admin', 'users.admin', 'seal', 'interchange.export', 'interchange.import', 'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL = new Set<Permission>(PERMISSIONS);
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: ALL,
+  coordinator: new Set<Permission>(['incident.read', 'incident.create', 'incident.edit_own', 'incident.edit_any', 'incident.delete', 'actor.read', 'actor.write', 'identifying.read', 'seal', 'interchange.export', 'audit.read']),
+  documenter: new Set<Permission>(['incident.read', 'incident.create', 'incident.edit_own', 'actor.read', 'actor.write', 'identifying.read']),
+  analyst: new Set<Permission>(['incident.read', 'actor.read']),
+  viewer: new Set<Permission>(['incident.read', 'actor.read']),
+};
+
+export function can(role: Role, p: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(p);
+}
+
+export function isRole(x: string): x is Role {
+  return (ROLES as readonly string[]).includes(x);
+}

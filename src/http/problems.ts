@@ -1,0 +1,19 @@
+/** Turns zod issues into field problems whose paths read like "acts[0].kind". */
+import type { ZodError } from 'zod';
+import type { FieldProblem } from '../domain/incident/check-codes.js';
+
+export function formatPath(path: PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out;
+}
+
+export function zodProblems(err: ZodError, prefix = ''): FieldProblem[] {
+  return err.issues.map((i) => {
+    let message = i.message;
+    if (i.code === 'unrecognized_keys') message = `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+    else if (i.code === 'invalid_type') message = i.input === undefined ? 'is required' : `must be ${i.expected}`;
+    else if (i.code === 'invalid_value') message = `must be one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    return { path: `${prefix}${formatPath(i.path)}`.replace(/\.$/, ''), message };
+  });
+}

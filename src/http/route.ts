@@ -1,0 +1,115 @@
+/**
+ * One pipeline for every API route: sealed check → authenticate → CSRF → validate → authorise →
+ * use case → presenter. A route cannot be declared without a policy; the OpenAPI document is
+ * generated from the same table (openapi.ts), and a test fails on any registered route that is
+ * not in it.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z, type ZodType } from 'zod';
+import type { Permission } from '../domain/user/roles.js';
+import { can } from '../domain/user/roles.js';
+import type { Vault, Runtime } from '../services/vault.js';
+import type { ServiceContext } from '../services/context.js';
+import { authenticate, type Authenticated } from '../services/auth/authenticate.js';
+import { ServiceError, forbidden, sealed, unauthorised } from '../services/errors.js';
+import { constantTimeEqual } from '../crypto/random.js';
+import { zodProblems } from './problems.js';
+
+export const SESSION_COOKIE = '__Host-bitacora';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type Policy =
+  /** answers even while sealed (status, setup, unseal) */
+  | { access: 'always' }
+  /** no sign-in needed, but the workspace must be unsealed */
+  | { access: 'public' }
+  /** signed in; with a permission when given */
+  | { access: 'user'; permission?: Permission; allowWithTemporaryPassword?: boolean };
+
+export interface RouteContext<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  vault: Vault;
+  /** present unless the policy is 'always' */
+  rt: Runtime;
+  auth: Authenticated | null;
+  /** service context for signed-in routes */
+  svc: ServiceContext;
+}
+
+export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  summary: string;
+  tag: string;
+  policy: Policy;
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  params?: ZodType<P>;
+  /** per-route rate limit (requests per minute per client address) */
+  rateLimit?: number;
+  /** status code of a successful answer (default 200) */
+  status?: number;
+  handler: (ctx: RouteContext<B, Q, P>) => Promise<unknown>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDef<any, any, any>;
+
+export function defineRoute<B = undefined, Q = undefined, P = undefined>(r: RouteDef<B, Q, P>): AnyRoute {
+  return r as AnyRoute;
+}
+
+function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: 'body' | 'query' | 'params'): T {
+  if (!schema) return undefined as T;
+  const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!r.success) {
+    const problems = zodProblems(r.error, where === 'body' ? '' : `${where}.`);
+    throw new ServiceError(400, 'invalid', problems.map((p) => `${p.path || where}: ${p.message}`).join('; '), problems);
+  }
+  return r.data;
+}
+
+export function registerRoutes(app: FastifyInstance, vault: Vault, routes: AnyRoute[], now: () => string): void {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      config: route.rateLimit ? { rateLimit: { max: route.rateLimit, timeWindow: 60_000 } } : {},
+      handler: async (request, reply) => {
+        let rt: Runtime | undefined;
+        if (route.policy.access !== 'always') {
+          if (vault.state() !== 'unsealed') throw sealed();
+          rt = vault.runtime();
+        }
+        let auth: Authenticated | null = null;
+        if (route.policy.access === 'user') {
+          const token = request.cookies[SESSION_COOKIE];
+          auth = token ? await authenticate(rt!.store, token, now()) : null;
+          if (!auth) throw unauthorised();
+          if (route.method !== 'GET') {
+            const header = request.headers[CSRF_HEADER];
+            if (typeof header !== 'string' || !constantTimeEqual(header, auth.csrf)) throw new ServiceError(403, 'csrf', 'missing or wrong CSRF token; reload the page');
+          }
+          if (auth.user.mustChangePassword && !route.policy.allowWithTemporaryPassword) throw new ServiceError(403, 'password_change_required', 'change your temporary password first');
+          if (route.policy.permission && !can(auth.user.role, route.policy.permission)) throw forbidden();
+        }
+        const params = parsePart(route.params, request.params, 'params');
+        const query = parsePart(route.query, request.query, 'query');
+        const body = parsePart(route.body, request.body, 'body');
+        const svc: ServiceContext = auth
+          ? { store: rt!.store, vocab: rt!.vocab, user: { id: auth.user.id, role: auth.user.role, orgId: auth.user.orgId, displayName: auth.user.displayName }, now }
+          : (undefined as unknown as ServiceContext);
+        const result = await route.handler({ body, query, params, request, reply, vault, rt: rt as Runtime, auth, svc });
+        if (reply.sent) return reply;
+        reply.code(route.status ?? (result === undefined ? 204 : 200));
+        return result === undefined ? reply.send() : result;
+      },
+    });
+  }
+}
+
+export const idParams = z.object({ id: z.string().uuid({ message: 'must be an id' }) }).strict();

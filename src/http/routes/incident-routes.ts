@@ -1,0 +1,21 @@
+/** Incidents: search (POST, so search words never land in URLs or logs), record, read, change, history, remove. */
+import { z } from 'zod';
+import { defineRoute, idParams } from '../route.js';
+import { incidentInputSchema, incidentUpdateSchema } from '../../domain/incident/schema.js';
+import { searchQuerySchema } from '../../domain/incident/search-query.js';
+import { createIncident, updateIncident } from '../../services/incidents/save-incident.js';
+import { getIncident, incidentHistory, findIncidents, deleteIncident } from '../../services/incidents/read-incidents.js';
+import { presentIncident } from '../presenters/redact.js';
+
+const versionQuery = z.object({ version: z.coerce.number().int().min(1) }).strict();
+
+export function incidentRoutes() {
+  return [
+    defineRoute({ method: 'POST', url: '/api/v1/incidents/search', tag: 'incidents', summary: 'Full-text search with filters and facet counts', policy: { access: 'user', permission: 'incident.read' }, body: searchQuerySchema, handler: async ({ svc, body }) => findIncidents(svc, body) }),
+    defineRoute({ method: 'POST', url: '/api/v1/incidents', tag: 'incidents', summary: 'Record an incident', policy: { access: 'user', permission: 'incident.create' }, body: incidentInputSchema, status: 201, handler: async ({ svc, body }) => presentIncident(await createIncident(svc, body), svc.user.role) }),
+    defineRoute({ method: 'GET', url: '/api/v1/incidents/:id', tag: 'incidents', summary: 'Read one incident', policy: { access: 'user', permission: 'incident.read' }, params: idParams, handler: async ({ svc, params }) => presentIncident(await getIncident(svc, params.id), svc.user.role) }),
+    defineRoute({ method: 'PUT', url: '/api/v1/incidents/:id', tag: 'incidents', summary: 'Save a new version of an incident (send the version you started from)', policy: { access: 'user', permission: 'incident.edit_own' }, params: idParams, body: incidentUpdateSchema, handler: async ({ svc, params, body }) => presentIncident(await updateIncident(svc, params.id, body), svc.user.role) }),
+    defineRoute({ method: 'GET', url: '/api/v1/incidents/:id/history', tag: 'incidents', summary: 'Who changed what, when', policy: { access: 'user', permission: 'incident.read' }, params: idParams, handler: async ({ svc, params }) => ({ revisions: await incidentHistory(svc, params.id) }) }),
+    defineRoute({ method: 'DELETE', url: '/api/v1/incidents/:id', tag: 'incidents', summary: 'Remove an incident from lists and search (kept in history)', policy: { access: 'user', permission: 'incident.delete' }, params: idParams, query: versionQuery, handler: async ({ svc, params, query }) => { await deleteIncident(svc, params.id, query.version); return undefined; } }),
+  ];
+}

@@ -1,0 +1,154 @@
+/**
+ * The HTTP server: Fastify with a strict JSON body parser (UTF-8 checked, prototype-poisoning
+ * safe, size-limited), security headers with a CSP that allows nothing from elsewhere, rate
+ * limits, the API routes and the built web app. Logs carry route patterns and status codes,
+ * never URLs with values, bodies or search words.
+ */
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import sjson from 'secure-json-parse';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Vault } from '../services/vault.js';
+import { ServiceError } from '../services/errors.js';
+import { registerRoutes, type AnyRoute } from './route.js';
+import { systemRoutes } from './routes/system-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+import { vocabularyRoutes } from './routes/vocabulary-routes.js';
+import { incidentRoutes } from './routes/incident-routes.js';
+import { actorRoutes } from './routes/actor-routes.js';
+import { draftRoutes } from './routes/draft-routes.js';
+import { openApiDocument } from './openapi.js';
+import { defineRoute } from './route.js';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface ServerOptions {
+  vault: Vault;
+  /** folder with the built web app (index.html + assets), if any */
+  webRoot?: string;
+  allowWebSetup: boolean;
+  version: string;
+  log?: (line: string) => void;
+  now?: () => string;
+}
+
+export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>, now: () => string): AnyRoute[] {
+  const routes: AnyRoute[] = [
+    ...systemRoutes({ allowWebSetup: opts.allowWebSetup, version: opts.version }),
+    ...authRoutes(now),
+    ...userRoutes(),
+    ...vocabularyRoutes(),
+    ...incidentRoutes(),
+    ...actorRoutes(),
+    ...draftRoutes(),
+  ];
+  routes.push(
+    defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),
+  );
+  return routes;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const now = opts.now ?? (() => new Date().toISOString());
+  const log = opts.log ?? (() => undefined);
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false, return503OnClosing: true, genReqId: () => randomUUID() });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body: Buffer, done) => {
+    let text: string;
+    try {
+      text = decoder.decode(body);
+    } catch {
+      done(new ServiceError(400, 'invalid_utf8', 'body: is not valid UTF-8'), undefined);
+      return;
+    }
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (e) {
+      done(new ServiceError(400, 'invalid_json', `body: is not valid JSON (${(e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 120)})`), undefined);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false,
+  });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => new ServiceError(429, 'rate_limited', `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`) });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') || !request.url.startsWith('/assets/')) reply.header('Cache-Control', 'no-store');
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    log(`${request.method} ${request.routeOptions.url ?? '(unmatched)'} ${reply.statusCode} ${reply.elapsedTime.toFixed(0)}ms`);
+  });
+
+  app.setErrorHandler((err: FastifyError | ServiceError, request, reply) => {
+    if (err instanceof ServiceError) {
+      if (err.status === 429) reply.header('Retry-After', '60');
+      return reply.code(err.status).send({ error: err.code, message: err.message, ...(err.problems ? { problems: err.problems } : {}) });
+    }
+    const status = (err as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code = (err as FastifyError).code;
+      const message =
+        code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `body: is larger than the limit of ${BODY_LIMIT / 1024} KB`
+        : code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'body: send JSON with Content-Type: application/json'
+        : code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body: is empty'
+        : code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' ? 'body: length does not match Content-Length'
+        : err.message.replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
+      return reply.code(status).send({ error: 'bad_request', message });
+    }
+    if (opts.vault.state() !== 'unsealed' && request.url.startsWith('/api/')) {
+      return reply.code(503).send({ error: 'sealed', message: 'Bitácora is sealed; a custodian must unseal it' });
+    }
+    const ref = request.id;
+    log(`error ${ref} ${request.method} ${request.routeOptions.url ?? '(unmatched)'}: ${(err as Error).name}: ${(err as Error).stack ?? ''}`);
+    return reply.code(500).send({ error: 'internal', message: `something went wrong on the server (reference ${ref})` });
+  });
+
+  registerRoutes(app, opts.vault, apiRoutes(opts, now), now);
+
+  if (opts.webRoot && existsSync(opts.webRoot)) {
+    await app.register(fastifyStatic, { root: opts.webRoot, prefix: '/', wildcard: false, index: ['index.html'], cacheControl: false, etag: true, lastModified: false });
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.url.startsWith('/assets/') && reply.statusCode === 200) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+      return payload;
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not_found', message: 'no such API route' });
+    if (request.method === 'GET' && opts.webRoot && existsSync(opts.webRoot) && !request.url.startsWith('/assets/')) return reply.type('text/html').sendFile('index.html');
+    return reply.code(404).send({ error: 'not_found', message: 'not found' });
+  });
+  return app;
+}

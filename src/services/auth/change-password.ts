@@ -1,0 +1,19 @@
+/** A signed-in user changes their own password (also how a temporary password set by an admin is replaced). */
+import type { Store } from '../../store/store.js';
+import { hashPassword, verifyPassword } from '../../crypto/kdf.js';
+import { ServiceError } from '../errors.js';
+
+export async function changePassword(store: Store, userId: string, sessionId: string, current: string, next: string, now: string): Promise<void> {
+  const u = await store.users.byId(userId);
+  if (!u || !(await verifyPassword(u.password_hash, current))) throw new ServiceError(400, 'invalid', 'current: the current password is not right', [{ path: 'current', message: 'the current password is not right' }]);
+  if (current === next) throw new ServiceError(400, 'invalid', 'password: choose a new password', [{ path: 'password', message: 'choose a new password' }]);
+  const hash = await hashPassword(next);
+  await store.transaction(async (tx) => {
+    await tx.users.update(userId, { password_hash: hash, must_change_password: 0, updated_at: now });
+    // other sessions of this user end; this one stays
+    const keep = await tx.sessions.byId(sessionId);
+    await tx.sessions.deleteForUser(userId);
+    if (keep) await tx.sessions.insert(keep);
+    await tx.audit.add({ at: now, userId, action: 'user.password_changed', targetType: 'user', targetId: userId });
+  });
+}

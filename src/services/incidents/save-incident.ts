@@ -1,0 +1,101 @@
+/**
+ * Records a new incident or a new version of one, all or nothing: codes checked against the live
+ * vocabularies, new victims created, parts written, the search index, the field-level history
+ * and the audit event all in one transaction.
+ */
+import type { ServiceContext } from '../context.js';
+import { require } from '../context.js';
+import { can } from '../../domain/user/roles.js';
+import type { IncidentInput, IncidentUpdate } from '../../domain/incident/schema.js';
+import { checkIncidentCodes, codesUsed, checkActorCodes, type FieldProblem } from '../../domain/incident/check-codes.js';
+import { incidentToInput, type IncidentView } from '../../domain/incident/view.js';
+import { diffIncident } from '../../domain/incident/history.js';
+import { incidentSearchText } from '../../domain/incident/search-text.js';
+import { indexIncident } from '../../store/search/incident-search.js';
+import { newId } from '../../crypto/random.js';
+import { invalid, notFound, conflict, forbidden } from '../errors.js';
+import type { Store } from '../../store/store.js';
+
+export async function loadIncident(store: Store, id: string): Promise<IncidentView | undefined> {
+  return store.incidents.load(id, (ids) => store.actors.loadMany(ids));
+}
+
+export function canEditIncident(ctx: ServiceContext, inc: { createdBy: string }): boolean {
+  return can(ctx.user.role, 'incident.edit_any') || (can(ctx.user.role, 'incident.edit_own') && inc.createdBy === ctx.user.id);
+}
+
+export async function createIncident(ctx: ServiceContext, input: IncidentInput): Promise<IncidentView> {
+  require(ctx, 'incident.create');
+  return saveIncident(ctx, null, input);
+}
+
+export async function updateIncident(ctx: ServiceContext, id: string, input: IncidentUpdate): Promise<IncidentView> {
+  return ctx.store.transaction(async (tx) => {
+    const before = await loadIncident(tx, id);
+    if (!before) throw notFound('incident');
+    if (!canEditIncident(ctx, before)) throw forbidden('you may only edit incidents you recorded');
+    if (before.version !== input.version) throw conflict(`version: this incident was changed by someone else (now version ${before.version}); reload it before saving`);
+    const { version: _v, ...rest } = input;
+    return saveIncident({ ...ctx, store: tx }, before, rest);
+  });
+}
+
+async function saveIncident(ctx: ServiceContext, before: IncidentView | null, input: IncidentInput): Promise<IncidentView> {
+  const previous = before ? codesUsed(incidentToInput(before)) : new Set<string>();
+  const problems: FieldProblem[] = checkIncidentCodes(input, ctx.vocab, previous);
+  const now = ctx.now();
+  return ctx.store.transaction(async (tx) => {
+    const own = before ? await tx.incidents.childIds(before.id) : { acts: new Set<string>(), involvements: new Set<string>(), sources: new Set<string>(), interventions: new Set<string>() };
+    const ensureId = (id: string | undefined, set: Set<string>, path: string): string => {
+      if (id === undefined) return newId();
+      if (!set.has(id)) problems.push({ path: `${path}.id`, message: 'is not part of this incident' });
+      set.delete(id); // an id may appear once
+      return id;
+    };
+    const acts = input.acts.map((a, i) => ({
+      ...a,
+      id: ensureId(a.id, own.acts, `acts[${i}]`),
+      perpetrators: a.perpetrators.map((p, j) => ({ ...p, id: ensureId(p.id, own.involvements, `acts[${i}].perpetrators[${j}]`) })),
+    }));
+    const sources = input.sources.map((s, i) => ({ ...s, id: ensureId(s.id, own.sources, `sources[${i}]`) }));
+    const interventions = input.interventions.map((s, i) => ({ ...s, id: ensureId(s.id, own.interventions, `interventions[${i}]`) }));
+
+    const victimIds = new Map<string, string>();
+    const newActors: { id: string; index: number }[] = [];
+    for (const [i, v] of input.victims.entries()) {
+      if (v.actorId) {
+        if (!(await tx.actors.load(v.actorId))) problems.push({ path: `victims[${i}].actorId`, message: 'no such person or organisation' });
+        victimIds.set(v.key, v.actorId);
+      } else if (v.actor) {
+        if (!can(ctx.user.role, 'actor.write')) problems.push({ path: `victims[${i}].actor`, message: 'you may not record new people or organisations' });
+        problems.push(...checkActorCodes(v.actor, ctx.vocab).map((p) => ({ path: `victims[${i}].actor.${p.path}`, message: p.message })));
+        const id = newId();
+        victimIds.set(v.key, id);
+        newActors.push({ id, index: i });
+      }
+    }
+    if (problems.length) throw invalid(problems);
+
+    for (const { id, index } of newActors) {
+      const actor = input.victims[index]!.actor!;
+      await tx.actors.write({ id, orgId: ctx.user.orgId, userId: ctx.user.id, now, version: 1, createdAt: now, createdBy: ctx.user.id }, actor, true);
+      await tx.audit.add({ at: now, userId: ctx.user.id, action: 'actor.created', targetType: 'actor', targetId: id });
+    }
+
+    const id = before?.id ?? newId();
+    const version = (before?.version ?? 0) + 1;
+    const seq = await tx.incidents.write(
+      { id, orgId: before?.orgId ?? ctx.user.orgId, userId: ctx.user.id, now, version, createdAt: before?.createdAt ?? now, createdBy: before?.createdBy ?? ctx.user.id },
+      { ...input, acts, sources, interventions },
+      victimIds,
+      before === null,
+    );
+    const after = (await loadIncident(tx, id))!;
+    const { title, body } = incidentSearchText(after, ctx.vocab);
+    await indexIncident(tx.db, seq, title, body);
+    const changes = diffIncident(before, after);
+    await tx.incidents.addRevision(id, version, now, ctx.user.id, changes);
+    await tx.audit.add({ at: now, userId: ctx.user.id, action: before ? 'incident.updated' : 'incident.created', targetType: 'incident', targetId: id, detail: { version } });
+    return after;
+  });
+}

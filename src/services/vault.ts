@@ -1,0 +1,154 @@
+/**
+ * The seal (Vault's model). The process starts sealed: no key in memory, no database open.
+ * Unsealing derives the key-encryption key from a custodian passphrase (or the recovery key),
+ * unwraps the master key, opens the encrypted store and loads the vocabularies. Sealing ends all
+ * sessions, closes the store and overwrites every key buffer; it is instant and always possible.
+ */
+import { DataFolder } from '../store/embedded/data-folder.js';
+import { openEmbeddedStore, type Store } from '../store/store.js';
+import { createKeyring, unwrapWithPassphrase, unwrapWithRecoveryKey, deriveSubkey, WrongSecretError } from '../crypto/keyring.js';
+import { wipe } from '../crypto/random.js';
+import type { VocabularyIndex } from '../domain/vocabulary/vocabulary.js';
+import { syncVocabularyFile, loadVocabularyIndex } from './vocabulary/sync-vocabulary-file.js';
+import { initialiseWorkspace, type SetupInput } from './workspace/initialise-workspace.js';
+import { ServiceError, sealed } from './errors.js';
+import type { Argon2Params } from '../crypto/kdf.js';
+
+export type VaultState = 'uninitialised' | 'sealed' | 'unsealed';
+
+export interface Runtime {
+  store: Store;
+  vocab: VocabularyIndex;
+  /** signs cookies; derived from the master key */
+  cookieKey: Buffer;
+  keyringId: string;
+  reloadVocabulary(): Promise<void>;
+}
+
+export type UnsealSecret = { passphrase: string } | { recoveryKey: string };
+
+export class Vault {
+  private rt: Runtime | null = null;
+  private keys: Buffer[] = [];
+  private busy: Promise<unknown> | null = null;
+  private readonly sealListeners: (() => void)[] = [];
+
+  constructor(readonly folder: DataFolder, private readonly opts: { argon2?: Argon2Params; now?: () => string } = {}) {}
+
+  state(): VaultState {
+    if (this.rt) return 'unsealed';
+    return this.folder.isInitialised() ? 'sealed' : 'uninitialised';
+  }
+
+  runtime(): Runtime {
+    if (!this.rt) throw sealed();
+    return this.rt;
+  }
+
+  onSeal(fn: () => void): void {
+    this.sealListeners.push(fn);
+  }
+
+  private now(): string {
+    return (this.opts.now ?? (() => new Date().toISOString()))();
+  }
+
+  private async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.busy) await this.busy.catch(() => undefined);
+    const p = fn();
+    this.busy = p;
+    try {
+      return await p;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** Creates the keyring, the encrypted store and the first admin. Returns the recovery key (shown once). */
+  setup(input: SetupInput): Promise<{ recoveryKey: string }> {
+    return this.exclusive(async () => {
+      if (this.state() !== 'uninitialised') throw new ServiceError(409, 'already_setup', 'this workspace is already set up');
+      this.folder.ensure();
+      const { file, masterKey, recoveryKey } = await createKeyring(input.passphrase, this.opts.argon2);
+      let store: Store | undefined;
+      try {
+        const dbKey = deriveSubkey(masterKey, 'sqlite', file.id);
+        store = await openEmbeddedStore(this.folder.databasePath, dbKey, 'create');
+        wipe(dbKey);
+        await syncVocabularyFile(store, this.now());
+        await initialiseWorkspace(store, input, this.now());
+        // The keyring is written last: until it exists, the folder counts as not set up.
+        this.folder.writeKeyring(file);
+      } catch (e) {
+        await store?.close().catch(() => undefined);
+        wipe(masterKey);
+        this.folder.removeStore();
+        throw e;
+      }
+      await this.activate(store, masterKey, file.id);
+      return { recoveryKey };
+    });
+  }
+
+  unseal(secret: UnsealSecret): Promise<void> {
+    return this.exclusive(async () => {
+      const state = this.state();
+      if (state === 'unsealed') return;
+      if (state === 'uninitialised') throw new ServiceError(409, 'not_setup', 'this workspace is not set up yet');
+      const file = this.folder.readKeyring();
+      let masterKey: Buffer;
+      try {
+        masterKey = 'passphrase' in secret ? await unwrapWithPassphrase(file, secret.passphrase) : unwrapWithRecoveryKey(file, secret.recoveryKey);
+      } catch (e) {
+        if (e instanceof WrongSecretError) throw new ServiceError(401, 'wrong_secret', 'that passphrase or recovery key does not open this workspace');
+        throw e;
+      }
+      const dbKey = deriveSubkey(masterKey, 'sqlite', file.id);
+      let store: Store;
+      try {
+        store = await openEmbeddedStore(this.folder.databasePath, dbKey, 'open');
+      } catch (e) {
+        wipe(masterKey);
+        throw e;
+      } finally {
+        wipe(dbKey);
+      }
+      await syncVocabularyFile(store, this.now());
+      await this.activate(store, masterKey, file.id);
+    });
+  }
+
+  private async activate(store: Store, masterKey: Buffer, keyringId: string): Promise<void> {
+    // Sessions never outlive a seal, even one that could not reach the database.
+    await store.sessions.deleteAll();
+    const cookieKey = deriveSubkey(masterKey, 'cookie', keyringId);
+    this.keys = [masterKey, cookieKey];
+    const rt: Runtime = {
+      store,
+      vocab: await loadVocabularyIndex(store),
+      cookieKey,
+      keyringId,
+      reloadVocabulary: async () => {
+        rt.vocab = await loadVocabularyIndex(store);
+      },
+    };
+    this.rt = rt;
+  }
+
+  /** Seals now: ends every session, closes the store, wipes keys. Safe to call in any state. */
+  async seal(): Promise<void> {
+    const rt = this.rt;
+    this.rt = null; // from here on every request answers 503
+    for (const k of this.keys) wipe(k);
+    this.keys = [];
+    if (rt) {
+      try {
+        await rt.store.sessions.deleteAll();
+      } catch {
+        /* sealing must not fail; sessions are also refused while sealed and deleted on unseal */
+      }
+      await rt.store.close().catch(() => undefined);
+    }
+    for (const fn of this.sealListeners) fn();
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The numbered, append-only list of migrations. Never edit or reorder a shipped migration:
+ * add the next number. `migrations.test.ts` checks the resulting schema against a committed snapshot.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m0001 from './0001_core.js';
+import * as m0002 from './0002_search_index.js';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_core': m0001,
+  '0002_search_index': m0002,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

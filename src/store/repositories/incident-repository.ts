@@ -1,0 +1,247 @@
+/** Incidents and their parts (acts, involvements, victims, sources, interventions) in SQL. */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, IncidentTable, ActTable, InvolvementTable, SourceTable, InterventionTable } from '../schema-types.js';
+import type { IncidentInput } from '../../domain/incident/schema.js';
+import type { IncidentView } from '../../domain/incident/view.js';
+import { incidentRef } from '../../domain/incident/view.js';
+import type { ActorView } from '../../domain/actor/view.js';
+import { dateSpan } from '../../domain/dates.js';
+import type { FieldChange } from '../../domain/incident/history.js';
+import { compact } from './compact.js';
+
+export interface IncidentMeta {
+  id: string;
+  orgId: string;
+  userId: string;
+  now: string;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+type Act = IncidentInput['acts'][number];
+type Involvement = Act['perpetrators'][number];
+/** An incident input whose every part already has its id. */
+export type IncidentWithIds = Omit<IncidentInput, 'acts' | 'sources' | 'interventions'> & {
+  acts: (Omit<Act, 'id' | 'perpetrators'> & { id: string; perpetrators: (Omit<Involvement, 'id'> & { id: string })[] })[];
+  sources: (Omit<IncidentInput['sources'][number], 'id'> & { id: string })[];
+  interventions: (Omit<IncidentInput['interventions'][number], 'id'> & { id: string })[];
+};
+
+const rootOf = (code: string) => code.split('.')[0] ?? code;
+const groupOf = (code: string) => code.split('.').slice(0, 2).join('.');
+
+export class IncidentRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async seqOf(id: string): Promise<number | undefined> {
+    const r = await this.db.selectFrom('incidents').select('seq').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    return r?.seq;
+  }
+
+  async childIds(incidentId: string): Promise<{ acts: Set<string>; involvements: Set<string>; sources: Set<string>; interventions: Set<string> }> {
+    const [acts, inv, src, itv] = await Promise.all([
+      this.db.selectFrom('acts').select('id').where('incident_id', '=', incidentId).execute(),
+      this.db.selectFrom('involvements').select('id').where('incident_id', '=', incidentId).execute(),
+      this.db.selectFrom('sources').select('id').where('incident_id', '=', incidentId).execute(),
+      this.db.selectFrom('interventions').select('id').where('incident_id', '=', incidentId).execute(),
+    ]);
+    const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
+    return { acts: ids(acts), involvements: ids(inv), sources: ids(src), interventions: ids(itv) };
+  }
+
+  /**
+   * Writes the incident row and replaces its parts. `input` must already carry an id on every
+   * part and `victimIds` maps victim keys to actor ids. Returns the incident's seq.
+   */
+  async write(meta: IncidentMeta, input: IncidentWithIds, victimIds: Map<string, string>, isNew: boolean): Promise<number> {
+    const span = input.date ? dateSpan(input.date) : null;
+    const row = {
+      id: meta.id,
+      org_id: meta.orgId,
+      title: input.title,
+      summary: input.summary ?? null,
+      date_start: input.date?.start ?? null,
+      date_end: input.date?.end ?? null,
+      date_approx: input.date?.approximate ? 1 : 0,
+      date_from: span?.from ?? null,
+      date_to: span?.to ?? null,
+      place_precision: input.place.precision,
+      country: input.place.country ?? null,
+      state: input.place.state ?? null,
+      locality: input.place.locality ?? null,
+      route_segment: input.place.routeSegment ?? null,
+      crossing: input.place.crossing ?? null,
+      private_lat: input.place.private?.lat ?? null,
+      private_lon: input.place.private?.lon ?? null,
+      private_address: input.place.private?.address ?? null,
+      status: input.status,
+      follow_up: input.followUp,
+      confidentiality: input.confidentiality,
+      created_at: meta.createdAt,
+      created_by: meta.createdBy,
+      updated_at: meta.now,
+      updated_by: meta.userId,
+      version: meta.version,
+      deleted_at: null,
+    };
+    let seq: number;
+    if (isNew) {
+      const r = await this.db.insertInto('incidents').values(row).returning('seq').executeTakeFirstOrThrow();
+      seq = Number(r.seq);
+    } else {
+      await this.db.updateTable('incidents').set(row).where('id', '=', meta.id).execute();
+      seq = (await this.seqOf(meta.id))!;
+      for (const t of ['incident_context', 'incident_victims', 'involvements', 'acts', 'sources', 'interventions'] as const) {
+        await this.db.deleteFrom(t).where('incident_id', '=', meta.id).execute();
+      }
+    }
+    const id = meta.id;
+    if (input.context.length) await this.db.insertInto('incident_context').values([...new Set(input.context)].map((code) => ({ incident_id: id, code }))).execute();
+    const victimRows = [...new Set(victimIds.values())].map((actor_id, ordinal) => ({ incident_id: id, actor_id, ordinal }));
+    if (victimRows.length) await this.db.insertInto('incident_victims').values(victimRows).execute();
+    for (const [i, a] of input.acts.entries()) {
+      await this.db
+        .insertInto('acts')
+        .values({
+          id: a.id, incident_id: id, ordinal: i, kind: a.kind, kind_root: rootOf(a.kind),
+          victim_actor_id: a.victimKey !== undefined ? (victimIds.get(a.victimKey) ?? null) : null,
+          date_start: a.date?.start ?? null, date_end: a.date?.end ?? null, date_approx: a.date?.approximate ? 1 : 0,
+          methods: JSON.stringify(a.methods), consequences: JSON.stringify(a.consequences), description: a.description ?? null,
+        })
+        .execute();
+      for (const [j, p] of a.perpetrators.entries()) {
+        await this.db
+          .insertInto('involvements')
+          .values({
+            id: p.id, act_id: a.id, incident_id: id, ordinal: j, perpetrator: p.perpetrator, perpetrator_group: groupOf(p.perpetrator),
+            degree: p.degree ?? null, country: p.country ?? null, identified_individuals: p.identifiedIndividuals ?? null, description: p.description ?? null,
+          })
+          .execute();
+      }
+    }
+    for (const [i, s] of input.sources.entries()) {
+      await this.db
+        .insertInto('sources')
+        .values({
+          id: s.id, incident_id: id, ordinal: i, kind: s.kind, method: s.method ?? null, received_on: s.receivedOn ?? null, reliability: s.reliability ?? null,
+          pseudonym: s.pseudonym ?? null, testimony: s.testimony ?? null, consent: JSON.stringify(s.consent),
+        })
+        .execute();
+    }
+    for (const [i, v] of input.interventions.entries()) {
+      await this.db
+        .insertInto('interventions')
+        .values({
+          id: v.id, incident_id: id, ordinal: i, kind: v.kind, date: v.date ?? null, actor: v.actor ?? null, addressee: v.addressee ?? null,
+          outcome: v.outcome ?? null, follow_up: v.followUp ?? null, notes: v.notes ?? null,
+        })
+        .execute();
+    }
+    return seq;
+  }
+
+  async markDeleted(id: string, at: string, userId: string, version: number): Promise<void> {
+    await this.db.updateTable('incidents').set({ deleted_at: at, updated_at: at, updated_by: userId, version }).where('id', '=', id).execute();
+  }
+
+  async load(id: string, loadActors: (ids: string[]) => Promise<Map<string, ActorView>>): Promise<IncidentView | undefined> {
+    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!row) return undefined;
+    const [ctx, victims, acts, invs, srcs, itvs] = await Promise.all([
+      this.db.selectFrom('incident_context').select('code').where('incident_id', '=', id).orderBy('code').execute(),
+      this.db.selectFrom('incident_victims').select(['actor_id', 'ordinal']).where('incident_id', '=', id).orderBy('ordinal').execute(),
+      this.db.selectFrom('acts').selectAll().where('incident_id', '=', id).orderBy('ordinal').execute(),
+      this.db.selectFrom('involvements').selectAll().where('incident_id', '=', id).orderBy('ordinal').execute(),
+      this.db.selectFrom('sources').selectAll().where('incident_id', '=', id).orderBy('ordinal').execute(),
+      this.db.selectFrom('interventions').selectAll().where('incident_id', '=', id).orderBy('ordinal').execute(),
+    ]);
+    const actors = await loadActors(victims.map((v) => v.actor_id));
+    return toView(row, ctx.map((c) => c.code), victims.map((v) => v.actor_id), actors, acts, invs, srcs, itvs);
+  }
+
+  async addRevision(incidentId: string, version: number, at: string, userId: string, changes: FieldChange[]): Promise<void> {
+    await this.db.insertInto('incident_revisions').values({ incident_id: incidentId, version, at, user_id: userId, changes: JSON.stringify(changes) }).execute();
+  }
+
+  async revisions(incidentId: string): Promise<{ version: number; at: string; userId: string; userName: string | null; changes: FieldChange[] }[]> {
+    const rows = await this.db
+      .selectFrom('incident_revisions as r')
+      .leftJoin('users as u', 'u.id', 'r.user_id')
+      .select(['r.version', 'r.at', 'r.user_id', 'u.display_name', 'r.changes'])
+      .where('r.incident_id', '=', incidentId)
+      .orderBy('r.version', 'desc')
+      .execute();
+    return rows.map((r) => ({ version: r.version, at: r.at, userId: r.user_id, userName: r.display_name, changes: JSON.parse(r.changes) as FieldChange[] }));
+  }
+
+  async incidentsOfActor(actorId: string): Promise<{ id: string; ref: string; title: string; dateStart: string | null; dateEnd: string | null; dateApprox: boolean; country: string | null; state: string | null; locality: string | null; status: string; acts: string[] }[]> {
+    const rows = await this.db
+      .selectFrom('incidents as i')
+      .innerJoin('incident_victims as v', 'v.incident_id', 'i.id')
+      .select(['i.id', 'i.seq', 'i.title', 'i.date_start', 'i.date_end', 'i.date_approx', 'i.country', 'i.state', 'i.locality', 'i.status', 'i.date_from'])
+      .where('v.actor_id', '=', actorId)
+      .where('i.deleted_at', 'is', null)
+      .orderBy('i.date_from', 'desc')
+      .orderBy('i.seq', 'desc')
+      .execute();
+    const acts = rows.length
+      ? await this.db.selectFrom('acts').select(['incident_id', 'kind']).where('incident_id', 'in', rows.map((r) => r.id)).where('victim_actor_id', '=', actorId).execute()
+      : [];
+    return rows.map((r) => ({
+      id: r.id, ref: incidentRef(Number(r.seq)), title: r.title, dateStart: r.date_start, dateEnd: r.date_end, dateApprox: r.date_approx === 1,
+      country: r.country, state: r.state, locality: r.locality, status: r.status,
+      acts: acts.filter((a) => a.incident_id === r.id).map((a) => a.kind),
+    }));
+  }
+}
+
+function toView(
+  r: Selectable<IncidentTable>, context: string[], victimIds: string[], actors: Map<string, ActorView>,
+  acts: Selectable<ActTable>[], invs: Selectable<InvolvementTable>[], srcs: Selectable<SourceTable>[], itvs: Selectable<InterventionTable>[],
+): IncidentView {
+  const fuzzy = (start: string | null, end: string | null, approx: number) =>
+    start ? compact({ start, end: end ?? undefined, approximate: approx ? true : undefined }) : undefined;
+  const priv = r.private_lat !== null && r.private_lon !== null ? compact({ lat: r.private_lat, lon: r.private_lon, address: r.private_address ?? undefined }) : undefined;
+  return compact({
+    id: r.id,
+    ref: incidentRef(Number(r.seq)),
+    version: r.version,
+    orgId: r.org_id,
+    title: r.title,
+    summary: r.summary ?? undefined,
+    date: fuzzy(r.date_start, r.date_end, r.date_approx),
+    place: compact({
+      precision: r.place_precision as IncidentView['place']['precision'],
+      country: r.country ?? undefined, state: r.state ?? undefined, locality: r.locality ?? undefined,
+      routeSegment: r.route_segment ?? undefined, crossing: r.crossing ?? undefined, private: priv,
+    }),
+    context,
+    status: r.status,
+    followUp: r.follow_up,
+    confidentiality: r.confidentiality,
+    victims: victimIds.filter((id) => actors.has(id)).map((id) => ({ key: id, actorId: id, actor: actors.get(id)! })),
+    acts: acts.map((a) =>
+      compact({
+        id: a.id, kind: a.kind, victimKey: a.victim_actor_id ?? undefined, date: fuzzy(a.date_start, a.date_end, a.date_approx),
+        methods: JSON.parse(a.methods) as string[], consequences: JSON.parse(a.consequences) as string[], description: a.description ?? undefined,
+        perpetrators: invs.filter((p) => p.act_id === a.id).map((p) =>
+          compact({ id: p.id, perpetrator: p.perpetrator, degree: p.degree ?? undefined, country: p.country ?? undefined, identifiedIndividuals: p.identified_individuals ?? undefined, description: p.description ?? undefined }),
+        ),
+      }),
+    ),
+    sources: srcs.map((s) =>
+      compact({
+        id: s.id, kind: s.kind, method: s.method ?? undefined, receivedOn: s.received_on ?? undefined, reliability: s.reliability ?? undefined,
+        pseudonym: s.pseudonym ?? undefined, testimony: s.testimony ?? undefined, consent: JSON.parse(s.consent) as IncidentView['sources'][number]['consent'],
+      }),
+    ),
+    interventions: itvs.map((v) =>
+      compact({ id: v.id, kind: v.kind, date: v.date ?? undefined, actor: v.actor ?? undefined, addressee: v.addressee ?? undefined, outcome: v.outcome ?? undefined, followUp: v.follow_up ?? undefined, notes: v.notes ?? undefined }),
+    ),
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  }) as IncidentView;
+}

@@ -1,0 +1,78 @@
+/** Table shapes for Kysely: the one query layer for SQLite (embedded) and PostgreSQL (server). */
+import type { Generated } from 'kysely';
+
+export interface WorkspaceTable { id: string; name: string; default_lang: string; created_at: string; settings: string }
+export interface OrganisationTable { id: string; name: string; created_at: string }
+export interface UserTable {
+  id: string; email: string; display_name: string; role: string; org_id: string; password_hash: string;
+  must_change_password: number; disabled: number; lang: string | null; created_at: string; updated_at: string;
+  last_login_at: string | null; failed_logins: number; locked_until: string | null;
+}
+export interface SessionTable { id: string; user_id: string; csrf: string; created_at: string; last_seen_at: string; expires_at: string; user_agent: string | null }
+export interface VocabSchemeTable { id: string; label_es: string; label_en: string; desc_es: string | null; desc_en: string | null }
+export interface VocabTermTable {
+  scheme: string; code: string; parent: string | null; label_es: string; label_en: string; sort: number;
+  mapping: string | null; retired_at: string | null; builtin: number; created_at: string; created_by: string | null;
+}
+export interface MetaTable { key: string; value: string }
+export interface ActorTable {
+  id: string; org_id: string; kind: string; pseudonym: string; real_name: string | null; contact: string | null; private_address: string | null;
+  role: string | null; gender_identity: string | null; lgbti: string | null; migration_status: string | null; age_group: string | null;
+  nationality: string | null; org_type: string | null; country: string | null; state: string | null; locality: string | null; notes: string | null;
+  created_at: string; created_by: string; updated_at: string; updated_by: string; version: number;
+}
+export interface ProtectionMeasureTable {
+  id: string; actor_id: string; ordinal: number; kind: string; status: string; reference: string | null; granted: string | null; expires: string | null;
+  includes: string | null; notes: string | null;
+}
+export interface IncidentTable {
+  seq: Generated<number>; id: string; org_id: string; title: string; summary: string | null;
+  date_start: string | null; date_end: string | null; date_approx: number; date_from: string | null; date_to: string | null;
+  place_precision: string; country: string | null; state: string | null; locality: string | null; route_segment: string | null; crossing: string | null;
+  private_lat: number | null; private_lon: number | null; private_address: string | null;
+  status: string; follow_up: string; confidentiality: string;
+  created_at: string; created_by: string; updated_at: string; updated_by: string; version: number; deleted_at: string | null;
+}
+export interface IncidentContextTable { incident_id: string; code: string }
+export interface IncidentVictimTable { incident_id: string; actor_id: string; ordinal: number }
+export interface ActTable {
+  id: string; incident_id: string; ordinal: number; kind: string; kind_root: string; victim_actor_id: string | null;
+  date_start: string | null; date_end: string | null; date_approx: number; methods: string; consequences: string; description: string | null;
+}
+export interface InvolvementTable {
+  id: string; act_id: string; incident_id: string; ordinal: number; perpetrator: string; perpetrator_group: string; degree: string | null; country: string | null;
+  identified_individuals: string | null; description: string | null;
+}
+export interface SourceTable {
+  id: string; incident_id: string; ordinal: number; kind: string; method: string | null; received_on: string | null; reliability: string | null;
+  pseudonym: string | null; testimony: string | null; consent: string;
+}
+export interface InterventionTable {
+  id: string; incident_id: string; ordinal: number; kind: string; date: string | null; actor: string | null; addressee: string | null;
+  outcome: string | null; follow_up: string | null; notes: string | null;
+}
+export interface RevisionTable { incident_id: string; version: number; at: string; user_id: string; changes: string }
+export interface AuditTable { id: Generated<number>; at: string; user_id: string | null; action: string; target_type: string | null; target_id: string | null; detail: string | null }
+export interface DraftTable { id: string; user_id: string; incident_id: string | null; data: string; updated_at: string }
+
+export interface Database {
+  workspace: WorkspaceTable;
+  organisations: OrganisationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  vocab_schemes: VocabSchemeTable;
+  vocab_terms: VocabTermTable;
+  meta: MetaTable;
+  actors: ActorTable;
+  protection_measures: ProtectionMeasureTable;
+  incidents: IncidentTable;
+  incident_context: IncidentContextTable;
+  incident_victims: IncidentVictimTable;
+  acts: ActTable;
+  involvements: InvolvementTable;
+  sources: SourceTable;
+  interventions: InterventionTable;
+  incident_revisions: RevisionTable;
+  audit_events: AuditTable;
+  drafts: DraftTable;
+}

@@ -1,0 +1,118 @@
+/**
+ * Incident search: full-text words (FTS5 on SQLite) + filters, a sorted page, and facet counts.
+ * Each facet is counted with every filter applied except its own, so a person can see what
+ * choosing another value would give. Filters on parts (acts, perpetrators, victims) use EXISTS.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema-types.js';
+import { type SearchQuery, type SearchResult, type SearchFacet, type SearchHit, SEARCH_FACETS, searchTerms } from '../../domain/incident/search-query.js';
+import { earliestDay, latestDay } from '../../domain/dates.js';
+import { incidentRef } from '../../domain/incident/view.js';
+
+type Cond = RawBuilder<unknown>;
+
+function codeMatch(column: RawBuilder<unknown>, codes: string[]): Cond {
+  // a parent code matches itself and its descendants; no LIKE (codes contain "_")
+  return sql`(${sql.join(codes.map((c) => sql`(${column} = ${c} OR substr(${column}, 1, ${c.length + 1}) = ${c + '.'})`), sql` OR `)})`;
+}
+
+function ftsMatch(terms: string[]): string {
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
+}
+
+const ACTOR_COLUMN: Partial<Record<SearchFacet, string>> = { role: 'role', gender: 'gender_identity', lgbti: 'lgbti', migrationStatus: 'migration_status' };
+
+export function buildConditions(q: SearchQuery): Map<SearchFacet | 'q' | 'date' | 'base', Cond> {
+  const conds = new Map<SearchFacet | 'q' | 'date' | 'base', Cond>();
+  conds.set('base', sql`i.deleted_at IS NULL`);
+  const terms = searchTerms(q.q);
+  if (terms.length) conds.set('q', sql`i.seq IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ${ftsMatch(terms)})`);
+  if (q.from) conds.set('date', sql`i.date_to >= ${earliestDay(q.from)}`);
+  if (q.to) conds.set('date', conds.has('date') ? sql`${conds.get('date')!} AND i.date_from <= ${latestDay(q.to)}` : sql`i.date_from <= ${latestDay(q.to)}`);
+  if (q.country?.length) conds.set('country', sql`i.country IN (${sql.join(q.country)})`);
+  if (q.state?.length) conds.set('state', sql`i.state IN (${sql.join(q.state)})`);
+  if (q.status?.length) conds.set('status', sql`i.status IN (${sql.join(q.status)})`);
+  if (q.year?.length) conds.set('year', sql`substr(i.date_from, 1, 4) IN (${sql.join(q.year)})`);
+  if (q.act?.length) conds.set('act', sql`EXISTS (SELECT 1 FROM acts a WHERE a.incident_id = i.id AND ${codeMatch(sql.ref('a.kind'), q.act)})`);
+  if (q.perpetrator?.length) conds.set('perpetrator', sql`EXISTS (SELECT 1 FROM involvements p WHERE p.incident_id = i.id AND ${codeMatch(sql.ref('p.perpetrator'), q.perpetrator)})`);
+  for (const f of ['role', 'gender', 'lgbti', 'migrationStatus'] as const) {
+    const values = q[f];
+    if (values?.length) {
+      conds.set(f, sql`EXISTS (SELECT 1 FROM incident_victims v JOIN actors ac ON ac.id = v.actor_id WHERE v.incident_id = i.id AND ${codeMatch(sql.ref(`ac.${ACTOR_COLUMN[f]!}`), values)})`);
+    }
+  }
+  return conds;
+}
+
+function whereOf(conds: Map<string, Cond>, except?: string): Cond {
+  const list = [...conds.entries()].filter(([k]) => k !== except).map(([, c]) => c);
+  return sql.join(list, sql` AND `);
+}
+
+function facetSql(facet: SearchFacet, where: Cond): Cond {
+  switch (facet) {
+    case 'country': return sql`SELECT i.country AS k, count(*) AS n FROM incidents i WHERE ${where} AND i.country IS NOT NULL GROUP BY i.country`;
+    case 'state': return sql`SELECT i.state AS k, count(*) AS n FROM incidents i WHERE ${where} AND i.state IS NOT NULL GROUP BY i.state`;
+    case 'status': return sql`SELECT i.status AS k, count(*) AS n FROM incidents i WHERE ${where} GROUP BY i.status`;
+    case 'year': return sql`SELECT substr(i.date_from, 1, 4) AS k, count(*) AS n FROM incidents i WHERE ${where} AND i.date_from IS NOT NULL GROUP BY substr(i.date_from, 1, 4)`;
+    case 'act': return sql`SELECT a.kind_root AS k, count(DISTINCT i.seq) AS n FROM incidents i JOIN acts a ON a.incident_id = i.id WHERE ${where} GROUP BY a.kind_root`;
+    case 'perpetrator': return sql`SELECT p.perpetrator_group AS k, count(DISTINCT i.seq) AS n FROM incidents i JOIN involvements p ON p.incident_id = i.id WHERE ${where} GROUP BY p.perpetrator_group`;
+    default: {
+      const col = sql.ref(`ac.${ACTOR_COLUMN[facet]!}`);
+      return sql`SELECT ${col} AS k, count(DISTINCT i.seq) AS n FROM incidents i JOIN incident_victims v ON v.incident_id = i.id JOIN actors ac ON ac.id = v.actor_id WHERE ${where} AND ${col} IS NOT NULL GROUP BY ${col}`;
+    }
+  }
+}
+
+export async function searchIncidents(db: Kysely<Database>, q: SearchQuery): Promise<SearchResult> {
+  const conds = buildConditions(q);
+  const where = whereOf(conds);
+  const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM incidents i WHERE ${where}`.execute(db)).rows[0]?.n ?? 0);
+  const terms = searchTerms(q.q);
+  const order =
+    q.sort === 'relevance' && terms.length
+      ? sql`(SELECT bm25(incident_fts) FROM incident_fts WHERE incident_fts MATCH ${ftsMatch(terms)} AND rowid = i.seq) ASC, i.seq DESC`
+      : q.sort === 'date_asc'
+        ? sql`CASE WHEN i.date_from IS NULL THEN 1 ELSE 0 END, i.date_from ASC, i.seq ASC`
+        : q.sort === 'updated_desc'
+          ? sql`i.updated_at DESC, i.seq DESC`
+          : sql`CASE WHEN i.date_from IS NULL THEN 1 ELSE 0 END, i.date_from DESC, i.seq DESC`;
+  const rows = (
+    await sql<{ id: string; seq: number; title: string; summary: string | null; date_start: string | null; date_end: string | null; date_approx: number; place_precision: string; country: string | null; state: string | null; locality: string | null; status: string }>`
+      SELECT i.id, i.seq, i.title, i.summary, i.date_start, i.date_end, i.date_approx, i.place_precision, i.country, i.state, i.locality, i.status
+      FROM incidents i WHERE ${where} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db)
+  ).rows;
+  const ids = rows.map((r) => r.id);
+  const acts = ids.length ? await db.selectFrom('acts').select(['incident_id', 'kind']).where('incident_id', 'in', ids).orderBy('ordinal').execute() : [];
+  const hits: SearchHit[] = rows.map((r) => {
+    const hit: SearchHit = {
+      id: r.id,
+      ref: incidentRef(Number(r.seq)),
+      title: r.title,
+      place: { precision: r.place_precision, ...(r.country ? { country: r.country } : {}), ...(r.state ? { state: r.state } : {}), ...(r.locality ? { locality: r.locality } : {}) },
+      status: r.status,
+      acts: [...new Set(acts.filter((a) => a.incident_id === r.id).map((a) => a.kind))],
+    };
+    if (r.summary) hit.excerpt = r.summary.length > 240 ? `${r.summary.slice(0, 237)}…` : r.summary;
+    if (r.date_start) hit.date = { start: r.date_start, ...(r.date_end ? { end: r.date_end } : {}), ...(r.date_approx ? { approximate: true } : {}) };
+    return hit;
+  });
+  const facets: SearchResult['facets'] = {};
+  if (q.facets) {
+    for (const f of SEARCH_FACETS) {
+      const res = await sql<{ k: string; n: number }>`${facetSql(f, whereOf(conds, f))} ORDER BY n DESC, k ASC`.execute(db);
+      facets[f] = res.rows.map((r) => ({ value: String(r.k), count: Number(r.n) }));
+    }
+  }
+  return { total, page: q.page, pageSize: q.pageSize, hits, facets };
+}
+
+/** Keeps the full-text row of one incident in step with it (same transaction as the write). */
+export async function indexIncident(db: Kysely<Database>, seq: number, title: string, body: string): Promise<void> {
+  await sql`DELETE FROM incident_fts WHERE rowid = ${seq}`.execute(db);
+  await sql`INSERT INTO incident_fts (rowid, title, body) VALUES (${seq}, ${title}, ${body})`.execute(db);
+}
+
+export async function unindexIncident(db: Kysely<Database>, seq: number): Promise<void> {
+  await sql`DELETE FROM incident_fts WHERE rowid = ${seq}`.execute(db);
+}

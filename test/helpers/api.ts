@@ -1,0 +1,73 @@
+/** Shared test helpers: a real encrypted workspace in a temp folder, and a signed-in API client over fastify.inject. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { DataFolder } from '../../src/store/embedded/data-folder.js';
+import { Vault } from '../../src/services/vault.js';
+import { buildServer } from '../../src/http/server.js';
+
+export const PASSPHRASE = 'frase de paso de prueba 2026';
+export const ADMIN = { email: 'admin@example.org', displayName: 'Rosa (admin)', password: 'contraseña-segura-1' };
+
+export interface TestWorkspace {
+  dir: string;
+  vault: Vault;
+  app: FastifyInstance;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function newWorkspace(opts: { setup?: boolean } = {}): Promise<TestWorkspace> {
+  const dir = mkdtempSync(join(tmpdir(), 'bitacora-test-'));
+  const vault = new Vault(new DataFolder(dir));
+  const logs: string[] = [];
+  const app = await buildServer({ vault, allowWebSetup: true, version: 'test', log: (l) => logs.push(l) });
+  if (opts.setup !== false) {
+    await vault.setup({ workspaceName: 'Red de prueba', organisationName: 'Casa de prueba', language: 'es', passphrase: PASSPHRASE, admin: ADMIN });
+  }
+  return {
+    dir, vault, app, logs,
+    async close() {
+      await app.close();
+      await vault.seal();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export class Client {
+  cookie = '';
+  csrf = '';
+  constructor(private readonly app: FastifyInstance) {}
+
+  async login(email = ADMIN.email, password = ADMIN.password): Promise<LightMyRequestResponse> {
+    const r = await this.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    if (r.statusCode === 200) {
+      const set = r.headers['set-cookie'];
+      const raw = Array.isArray(set) ? set[0]! : String(set);
+      this.cookie = raw.split(';')[0]!;
+      this.csrf = (r.json() as { csrf: string }).csrf;
+    }
+    return r;
+  }
+
+  req(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> {
+    return this.app.inject({
+      method, url,
+      headers: { cookie: this.cookie, ...(method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}) },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+  }
+}
+
+/** Creates a user through the API as admin, and signs them in (changing the temporary password). */
+export async function userWithRole(ws: TestWorkspace, admin: Client, role: string, email = `${role}@example.org`): Promise<Client> {
+  const r = await admin.req('POST', '/api/v1/users', { email, displayName: role, role, password: 'temporal-12345' });
+  if (r.statusCode !== 201) throw new Error(`could not create user: ${r.body}`);
+  const c = new Client(ws.app);
+  await c.login(email, 'temporal-12345');
+  const ch = await c.req('POST', '/api/v1/me/password', { current: 'temporal-12345', password: 'definitiva-12345' });
+  if (ch.statusCode !== 204) throw new Error(`could not change password: ${ch.body}`);
+  return c;
+}
