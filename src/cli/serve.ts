@@ -1,0 +1,49 @@
+/** `bitacora serve`: the HTTP server, sealed until a custodian unseals it (or BITACORA_PASSPHRASE is set). */
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { Vault } from '../services/vault.js';
+import { buildServer } from '../http/server.js';
+import { dataFolderFromEnv } from './env.js';
+import { listenControlSocket } from './control-socket.js';
+import { VERSION } from './version.js';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export function webRoot(): string {
+  // dist/cli/serve.js → dist/web ; src/cli/serve.ts (tsx) → dist/web
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
+}
+
+export async function serve(opts: { host: string; port: number; quiet?: boolean }): Promise<void> {
+  const folder = dataFolderFromEnv();
+  folder.ensure();
+  // SQLite must never spill temporary data outside the data folder (and with temp_store=MEMORY it spills nothing).
+  process.env['SQLITE_TMPDIR'] = folder.tmpPath;
+  const vault = new Vault(folder);
+  const log = opts.quiet ? () => undefined : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const app = await buildServer({ vault, webRoot: webRoot(), allowWebSetup: LOOPBACK.has(opts.host), version: VERSION, log });
+  const passphrase = process.env['BITACORA_PASSPHRASE'];
+  if (passphrase && vault.state() === 'sealed') {
+    try {
+      await vault.unseal({ passphrase });
+      log('unsealed at start');
+    } catch {
+      log('BITACORA_PASSPHRASE did not unseal the workspace; staying sealed');
+    }
+  }
+  const control = await listenControlSocket(folder.controlSocketPath, async () => {
+    await vault.seal();
+    log('sealed from the command line');
+  });
+  await app.listen({ host: opts.host, port: opts.port });
+  const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`;
+  process.stderr.write(`Bitácora ${VERSION} listening on ${url} — ${vault.state()}\n`);
+  const stop = async () => {
+    await vault.seal();
+    control.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
