@@ -12,7 +12,7 @@ export function zodProblems(err: ZodError, prefix = ''): FieldProblem[] {
   return err.issues.map((i) => {
     let message = i.message;
     if (i.code === 'unrecognized_keys') message = `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
-    else if (i.code === 'invalid_type') message = i.input === undefined ? 'is required' : `must be ${i.expected}`;
+    else if (i.code === 'invalid_type') message = /received undefined/.test(i.message) ? 'is required' : `must be ${i.expected === 'object' ? 'an object' : i.expected === 'array' ? 'a list' : `a ${i.expected}`}`;
     else if (i.code === 'invalid_value') message = `must be one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
     return { path: `${prefix}${formatPath(i.path)}`.replace(/\.$/, ''), message };
   });

@@ -51,6 +51,8 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
   params?: ZodType<P>;
   /** per-route rate limit (requests per minute per client address) */
   rateLimit?: number;
+  /** what the rate limit counts per (default: client address); runs after the body is parsed */
+  rateLimitKey?: (request: FastifyRequest) => string;
   /** status code of a successful answer (default 200) */
   status?: number;
   handler: (ctx: RouteContext<B, Q, P>) => Promise<unknown>;
@@ -78,7 +80,9 @@ export function registerRoutes(app: FastifyInstance, vault: Vault, routes: AnyRo
     app.route({
       method: route.method,
       url: route.url,
-      config: route.rateLimit ? { rateLimit: { max: route.rateLimit, timeWindow: 60_000 } } : {},
+      config: route.rateLimit
+        ? { rateLimit: { max: route.rateLimit, timeWindow: 60_000, hook: 'preHandler', ...(route.rateLimitKey ? { keyGenerator: route.rateLimitKey } : {}) } }
+        : {},
       handler: async (request, reply) => {
         let rt: Runtime | undefined;
         if (route.policy.access !== 'always') {

@@ -14,6 +14,8 @@ export function authRoutes(now: () => string) {
     defineRoute({
       method: 'POST', url: '/api/v1/auth/login', tag: 'auth', summary: 'Sign in; sets the session cookie and returns the CSRF token',
       policy: { access: 'public' }, body: loginSchema, rateLimit: 10,
+      // per address and account: guessing one account is slowed; colleagues behind one office address are not locked out together
+      rateLimitKey: (req) => `${req.ip}|${typeof (req.body as { email?: unknown } | undefined)?.email === 'string' ? (req.body as { email: string }).email.trim().toLowerCase().slice(0, 254) : ''}`,
       handler: async ({ rt, body, request, reply }) => {
         const r = await login(rt.store, body, request.headers['user-agent'], now());
         reply.setCookie(SESSION_COOKIE, r.token, { ...cookieOptions, maxAge: SESSION_ABSOLUTE_MS / 1000 });

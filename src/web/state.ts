@@ -1,0 +1,159 @@
+/**
+ * App-wide state held in memory only (never in browser storage): the workspace status, the
+ * signed-in session, vocabularies and places. Sealing or signing out drops all of it.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { api, setCsrf, onApiEvents } from './api';
+import { setLang, browserLang, isLang, type Lang } from './i18n/i18n';
+import type { Places, Session, Status, Vocabularies } from './types';
+import { Vocab } from './lib/vocab';
+
+export type Phase = 'loading' | 'offline' | 'uninitialised' | 'sealed' | 'signin' | 'password' | 'ready';
+
+export interface AppState {
+  phase: Phase;
+  status: Status | null;
+  session: Session | null;
+  vocab: Vocab | null;
+  places: Places | null;
+  lang: Lang;
+  /** a short message shown once on the next screen (e.g. "Locked") */
+  notice: 'sealed' | 'signedOut' | 'sealedElsewhere' | null;
+  /** the user chose a language in this tab (wins over the saved one) */
+  langChosen: boolean;
+}
+
+let state: AppState = { phase: 'loading', status: null, session: null, vocab: null, places: null, lang: browserLang(), notice: null, langChosen: false };
+setLang(state.lang);
+const listeners = new Set<() => void>();
+const resetters = new Set<() => void>();
+
+export function getState(): AppState {
+  return state;
+}
+
+export function update(patch: Partial<AppState>): void {
+  state = { ...state, ...patch };
+  if (patch.lang) setLang(patch.lang);
+  for (const l of listeners) l();
+}
+
+export function useAppState(): AppState {
+  const [, force] = useState(0);
+  useEffect(() => {
+    const l = () => force((n) => n + 1);
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  }, []);
+  return state;
+}
+
+/** Modules that keep data in memory (search state, caches) register here to be wiped. */
+export function onReset(fn: () => void): void {
+  resetters.add(fn);
+}
+
+function wipe(): void {
+  setCsrf('');
+  for (const r of resetters) r();
+}
+
+export function chooseLang(lang: Lang): void {
+  update({ lang, langChosen: true });
+}
+
+function sessionLang(s: Session | null): Lang | null {
+  return s && isLang(s.user.lang) ? s.user.lang : null;
+}
+
+/** Asks the server where we are and moves the app to the matching screen. */
+export async function refresh(): Promise<void> {
+  let status: Status;
+  try {
+    status = await api<Status>('GET', '/api/v1/status');
+  } catch {
+    update({ phase: 'offline' });
+    return;
+  }
+  if (status.state === 'uninitialised') {
+    wipe();
+    update({ phase: 'uninitialised', status, session: null, vocab: null, places: null });
+    return;
+  }
+  if (status.state === 'sealed') {
+    wipe();
+    update({ phase: 'sealed', status, session: null, vocab: null, places: null });
+    return;
+  }
+  let session: Session | null = null;
+  try {
+    session = await api<Session>('GET', '/api/v1/session');
+  } catch {
+    session = null;
+  }
+  if (!session) {
+    wipe();
+    update({ phase: 'signin', status, session: null, vocab: null, places: null });
+    return;
+  }
+  setCsrf(session.csrf);
+  const lang = state.langChosen ? state.lang : (sessionLang(session) ?? state.lang);
+  if (session.user.mustChangePassword) {
+    update({ phase: 'password', status, session, lang });
+    return;
+  }
+  await loadReferenceData(status, session, lang);
+}
+
+async function loadReferenceData(status: Status, session: Session, lang: Lang): Promise<void> {
+  try {
+    const [v, p] = await Promise.all([api<Vocabularies>('GET', '/api/v1/vocabularies'), api<Places>('GET', '/api/v1/places')]);
+    update({ phase: 'ready', status, session, lang, vocab: new Vocab(v), places: p });
+  } catch {
+    if (getState().phase !== 'sealed' && getState().phase !== 'signin') update({ phase: 'offline' });
+  }
+}
+
+export async function reloadVocabularies(): Promise<void> {
+  const v = await api<Vocabularies>('GET', '/api/v1/vocabularies');
+  update({ vocab: new Vocab(v) });
+}
+
+export function can(permission: string): boolean {
+  return state.session?.permissions.includes(permission) ?? false;
+}
+
+export function markSealed(notice: AppState['notice']): void {
+  wipe();
+  update({ phase: 'sealed', session: null, vocab: null, places: null, notice, status: state.status ? { ...state.status, state: 'sealed' } : null });
+}
+
+onApiEvents({
+  sealed: () => {
+    if (state.phase !== 'sealed') markSealed('sealedElsewhere');
+  },
+  signedOut: () => {
+    if (state.phase === 'ready' || state.phase === 'password') {
+      wipe();
+      update({ phase: 'signin', session: null, vocab: null, places: null, notice: 'signedOut' });
+    }
+  },
+});
+
+/** Seal from elsewhere (another admin, the CLI): check now and then while the page is open. */
+export function watchStatus(): void {
+  const check = async () => {
+    if (document.visibilityState !== 'visible') return;
+    if (state.phase !== 'ready' && state.phase !== 'password') return;
+    try {
+      const s = await api<Status>('GET', '/api/v1/status');
+      if (s.state === 'sealed' && state.phase !== 'sealed') markSealed('sealedElsewhere');
+    } catch {
+      /* offline: keep showing what we have */
+    }
+  };
+  setInterval(check, 30_000);
+  document.addEventListener('visibilitychange', () => void check());
+}
