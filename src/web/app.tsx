@@ -1,0 +1,50 @@
+/** The app: which screen the workspace state calls for (setup, unseal, sign-in, the app itself). */
+import { useEffect } from 'preact/hooks';
+import { useAppState, refresh } from './state';
+import { t } from './i18n/i18n';
+import { SetupPage } from './pages/setup';
+import { UnsealPage } from './pages/unseal';
+import { SignInPage } from './pages/sign-in';
+import { ChangePasswordPage } from './pages/change-password';
+import { Shell } from './shell';
+import { BareLayout } from './components/bare-layout';
+import { Alert, Loading } from './components/ui';
+
+export function App() {
+  const s = useAppState();
+  useEffect(() => {
+    if (s.phase !== 'ready') document.title = t('title.app');
+  }, [s.phase, s.lang]);
+  switch (s.phase) {
+    case 'loading':
+      return (
+        <BareLayout>
+          <Loading />
+        </BareLayout>
+      );
+    case 'offline':
+      return (
+        <BareLayout>
+          <h1 tabIndex={-1}>{t('offline.title')}</h1>
+          <Alert kind="error">{t('offline.text')}</Alert>
+          <button type="button" class="btn btn-primary" onClick={() => void refresh()}>
+            {t('common.retry')}
+          </button>
+        </BareLayout>
+      );
+    case 'uninitialised':
+      return <SetupPage webSetup={s.status?.webSetup ?? false} />;
+    case 'sealed':
+      return <UnsealPage notice={s.notice} />;
+    case 'signin':
+      return <SignInPage notice={s.notice} workspaceName={s.status?.workspace?.name} />;
+    case 'password':
+      return (
+        <BareLayout>
+          <ChangePasswordPage forced />
+        </BareLayout>
+      );
+    case 'ready':
+      return <Shell />;
+  }
+}

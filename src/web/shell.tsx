@@ -1,0 +1,127 @@
+/** The signed-in app: header (workspace, navigation, language, lock, sign out) and the page for the path. */
+import { useEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { api } from './api';
+import { t } from './i18n/i18n';
+import { useAppState, can, refresh } from './state';
+import { Link, match, usePath, UUID, navigate } from './router';
+import { LangSwitch } from './components/lang-switch';
+import { LockButton } from './components/lock-button';
+import { IncidentListPage } from './pages/incident-list';
+import { IncidentFormPage } from './pages/incident-form/form';
+import { IncidentDetailPage } from './pages/incident-detail';
+import { ActorListPage } from './pages/actor-list';
+import { ActorPage } from './pages/actor-page';
+import { ActorEditPage } from './pages/actor-edit';
+import { VocabularyAdminPage } from './pages/vocabulary-admin';
+import { UserAdminPage } from './pages/user-admin';
+import { ChangePasswordPage } from './pages/change-password';
+import { PageTitle } from './components/ui';
+
+interface Routed {
+  title: string;
+  page: ComponentChildren;
+  nav: string;
+}
+
+function route(path: string): Routed {
+  let m: Record<string, string> | null;
+  if (path === '/' || path === '/incidents') return { title: t('title.incidents'), page: <IncidentListPage />, nav: 'list' };
+  if (path === '/incidents/new') return { title: t('title.newIncident'), page: <IncidentFormPage key="new" />, nav: 'new' };
+  if ((m = match('/drafts/:id', path)) && UUID.test(m['id']!)) return { title: t('title.newIncident'), page: <IncidentFormPage key={m['id']} draftId={m['id']} />, nav: 'new' };
+  if ((m = match('/incidents/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.editIncident'), page: <IncidentFormPage key={`e${m['id']}`} incidentId={m['id']} />, nav: 'list' };
+  if ((m = match('/incidents/:id', path)) && UUID.test(m['id']!)) return { title: t('title.incident'), page: <IncidentDetailPage key={m['id']} id={m['id']!} />, nav: 'list' };
+  if (path === '/people') return { title: t('title.people'), page: <ActorListPage />, nav: 'people' };
+  if ((m = match('/people/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorEditPage key={m['id']} id={m['id']!} />, nav: 'people' };
+  if ((m = match('/people/:id', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorPage key={m['id']} id={m['id']!} />, nav: 'people' };
+  if (path === '/admin/vocabularies' && can('vocabulary.admin')) return { title: t('title.vocabularies'), page: <VocabularyAdminPage />, nav: 'vocab' };
+  if (path === '/admin/users' && can('users.admin')) return { title: t('title.users'), page: <UserAdminPage />, nav: 'users' };
+  if (path === '/account') return { title: t('title.account'), page: <ChangePasswordPage />, nav: 'account' };
+  return { title: t('title.notFound'), page: <NotFound />, nav: '' };
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageTitle>{t('notFound.title')}</PageTitle>
+      <p>
+        <Link href="/">{t('notFound.back')}</Link>
+      </p>
+    </>
+  );
+}
+
+async function signOut() {
+  try {
+    await api('POST', '/api/v1/auth/logout');
+  } catch {
+    /* the session may already be gone */
+  }
+  navigate('/', { replace: true });
+  await refresh();
+}
+
+export function Shell() {
+  const s = useAppState();
+  const path = usePath();
+  const r = route(path);
+  useEffect(() => {
+    document.title = `Bitácora — ${r.title}`;
+  }, [r.title]);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // move focus to the new page's heading so screen readers and keyboards start there
+    const h = document.querySelector<HTMLElement>('main h1');
+    if (h && document.activeElement !== h) h.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [path]);
+
+  const item = (href: string, key: string, label: string) => (
+    <li>
+      <Link href={href} aria-current={r.nav === key ? 'page' : undefined}>
+        {label}
+      </Link>
+    </li>
+  );
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header class="app-header">
+        <div class="bar">
+          <Link href="/" class="brand">
+            <span class="brand-name">Bitácora</span>
+            <span class="brand-ws">{s.status?.workspace?.name}</span>
+          </Link>
+          {can('seal') && <LockButton />}
+        </div>
+        <nav aria-label={t('nav.label')} class="nav">
+          <ul>
+            {item('/', 'list', t('nav.incidents'))}
+            {can('incident.create') && item('/incidents/new', 'new', t('nav.newIncident'))}
+            {can('actor.read') && item('/people', 'people', t('nav.people'))}
+            {can('vocabulary.admin') && item('/admin/vocabularies', 'vocab', t('nav.vocabularies'))}
+            {can('users.admin') && item('/admin/users', 'users', t('nav.users'))}
+          </ul>
+          <div class="nav-tools">
+            <LangSwitch />
+            <Link href="/account" class="btn btn-quiet" aria-current={r.nav === 'account' ? 'page' : undefined}>
+              {t('nav.account')}
+            </Link>
+            <button type="button" class="btn btn-quiet" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </button>
+          </div>
+        </nav>
+      </header>
+      <main id="main" class="main">
+        {r.page}
+      </main>
+    </>
+  );
+}
