@@ -1,6 +1,6 @@
 /** The `bitacora` command line: init, serve, seal, user, export, import, demo. */
 import { Command, InvalidArgumentError } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { init } from './init.js';
 import { serve } from './serve.js';
@@ -13,6 +13,10 @@ import { createUserSchema } from '../services/users/user-schemas.js';
 import { zodProblems } from '../http/problems.js';
 import { ServiceError } from '../services/errors.js';
 import { ROLES } from '../domain/user/roles.js';
+import { exportWorkspace } from '../services/interchange/export-workspace.js';
+import { importWorkspace } from '../services/interchange/import-workspace.js';
+import sjson from 'secure-json-parse';
+import { openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 
 // Everything Bitácora writes (database, keyring, exports) is private to this user.
 process.umask(0o077);
@@ -105,13 +109,57 @@ user
     } finally { await ws.close(); }
   });
 
+program
+  .command('export')
+  .description('write the whole workspace as the JSON interchange format (docs/interchange.md) to stdout, or to a new file with --out; the output holds identities: encrypt it (e.g. pipe to age or gpg)')
+  .option('--out <file>', 'write to this new file (created 0600; refuses to overwrite)')
+  .action(async (o: { out?: string }) => {
+    const ws = await openWorkspaceFromEnv();
+    try {
+      const text = `${JSON.stringify(await exportWorkspace(ws.ctx), null, 2)}\n`;
+      if (o.out) {
+        const fd = openSync(o.out, 'wx', 0o600);
+        try { writeSync(fd, text); fsyncSync(fd); } finally { closeSync(fd); }
+        process.stderr.write(`exported to ${o.out}\n`);
+      } else {
+        await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+      }
+    } finally { await ws.close(); }
+  });
+
+program
+  .command('import [file]')
+  .description('read a JSON interchange document from a file or stdin into this workspace, all or nothing')
+  .action(async (file: string | undefined) => {
+    const raw = file ? readFileSync(file) : await readStdin();
+    let doc: unknown;
+    try {
+      doc = sjson.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw), undefined, { protoAction: 'error', constructorAction: 'error' });
+    } catch (e) {
+      throw new UsageError(`the input is not valid UTF-8 JSON (${(e as Error).message.slice(0, 120)})`);
+    }
+    const ws = await openWorkspaceFromEnv();
+    try {
+      const r = await importWorkspace(ws.ctx, doc, { reloadVocabulary: () => ws.rt.reloadVocabulary(), onProgress: (p) => process.stderr.write(`\r${p.phase}: ${p.done}/${p.total}   `) });
+      process.stderr.write('\n');
+      process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    } finally { await ws.close(); }
+  });
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
 export { program };
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof UsageError) process.stderr.write(`bitacora: ${e.message}\n`);
-  else if (e instanceof ServiceError) process.stderr.write(`bitacora: ${e.message}\n`);
+  else if (e instanceof ServiceError) {
+    process.stderr.write(`bitacora: ${e.problems?.length ? 'the input has problems:' : e.message}\n`);
+    for (const p of e.problems ?? []) process.stderr.write(`  ${p.path || '(document)'}: ${p.message}\n`);
+  }
   else process.stderr.write(`bitacora: ${(e as Error).message}\n`);
   process.exitCode = 1;
 });
-void readFileSync;
-void writeFileSync;

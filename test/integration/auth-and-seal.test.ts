@@ -68,6 +68,14 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await viewer.req('GET', '/api/v1/users')).statusCode).toBe(401);
   });
 
+  it('lets a user set their own language', async () => {
+    const c = new Client(ws.app);
+    await c.login();
+    expect((await c.req('PATCH', '/api/v1/me', { lang: 'en' })).statusCode).toBe(204);
+    expect((await c.req('GET', '/api/v1/session')).json().user.lang).toBe('en');
+    expect((await c.req('PATCH', '/api/v1/me', { lang: 'fr' })).statusCode).toBe(400);
+  });
+
   it('keeps the last admin', async () => {
     const admin = new Client(ws.app);
     await admin.login();

@@ -15,7 +15,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const ALL = new Set<Permission>(PERMISSIONS);
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: ALL,
-  coordinator: new Set<Permission>(['incident.read', 'incident.create', 'incident.edit_own', 'incident.edit_any', 'incident.delete', 'actor.read', 'actor.write', 'identifying.read', 'seal', 'interchange.export', 'audit.read']),
+  coordinator: new Set<Permission>(['incident.read', 'incident.create', 'incident.edit_own', 'incident.edit_any', 'incident.delete', 'actor.read', 'actor.write', 'identifying.read', 'seal', 'audit.read']),
   documenter: new Set<Permission>(['incident.read', 'incident.create', 'incident.edit_own', 'actor.read', 'actor.write', 'identifying.read']),
   analyst: new Set<Permission>(['incident.read', 'actor.read']),
   viewer: new Set<Permission>(['incident.read', 'actor.read']),

@@ -3,7 +3,7 @@ import { defineRoute, SESSION_COOKIE } from '../route.js';
 import { login, loginSchema } from '../../services/auth/login.js';
 import { logout } from '../../services/auth/logout.js';
 import { changePassword } from '../../services/auth/change-password.js';
-import { changePasswordSchema } from '../../services/users/user-schemas.js';
+import { changePasswordSchema, updateMeSchema } from '../../services/users/user-schemas.js';
 import { ROLE_PERMISSIONS } from '../../domain/user/roles.js';
 import { SESSION_ABSOLUTE_MS } from '../../services/auth/sessions.js';
 
@@ -39,6 +39,14 @@ export function authRoutes(now: () => string) {
         permissions: [...ROLE_PERMISSIONS[auth!.user.role]],
         csrf: auth!.csrf,
       }),
+    }),
+    defineRoute({
+      method: 'PATCH', url: '/api/v1/me', tag: 'auth', summary: 'Change one\'s own display name or language',
+      policy: { access: 'user', allowWithTemporaryPassword: true }, body: updateMeSchema,
+      handler: async ({ svc, body }) => {
+        await svc.store.users.update(svc.user.id, { ...(body.displayName !== undefined ? { display_name: body.displayName } : {}), ...(body.lang !== undefined ? { lang: body.lang } : {}), updated_at: now() });
+        return undefined;
+      },
     }),
     defineRoute({
       method: 'POST', url: '/api/v1/me/password', tag: 'auth', summary: 'Change one\'s own password',

@@ -39,7 +39,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /**
    * Called once, after the import has committed, when it added vocabulary terms, so the live
-   * vocabulary index sees them (e.g. `() => runtime.reloadVocabulary()`).
+   * vocabulary index sees them (e.g. `() => runtime.reloadVocabulary()`). Not allowed when
+   * `ctx.store` is already a transaction (the reload would wait on it).
    */
   reloadVocabulary?: () => Promise<unknown>;
 }
@@ -242,6 +243,10 @@ async function findConflicts(tx: Store, doc: InterchangeDocument): Promise<Field
 
 export async function importWorkspace(ctx: ServiceContext, value: unknown, opts: ImportOptions = {}): Promise<ImportResult> {
   require(ctx, 'interchange.import');
+  if (opts.reloadVocabulary && ctx.store.db.isTransaction) {
+    // the reload reads through the runtime's own connection, which the open transaction holds
+    throw new Error('importWorkspace: pass reloadVocabulary only when the import runs in its own transaction');
+  }
   const parsed = parseInterchangeDocument(value);
   if (!parsed.ok) throw invalid(tooMany(parsed.problems));
   const doc = parsed.doc;

@@ -213,6 +213,8 @@ export type InterchangeActor = InterchangeDocument['actors'][number];
 export type InterchangeTerm = InterchangeDocument['vocabularies']['terms'][number];
 export type InterchangeRevision = InterchangeDocument['revisions'][number];
 
+const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
 /** "incidents[12].acts[0].kind" */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -231,14 +233,15 @@ export function parseInterchangeDocument(value: unknown): { ok: true; doc: Inter
   if (typeof head['version'] === 'number' && head['version'] > INTERCHANGE_VERSION) {
     return { ok: false, problems: [{ path: 'version', message: `this file uses format version ${head['version']}, written by a newer Bitácora; this one reads version ${INTERCHANGE_VERSION}` }] };
   }
-  const r = interchangeDocumentSchema.safeParse(value);
+  // reportInput: to tell a missing field from a wrong type (zod 4 leaves `input` out otherwise)
+  const r = interchangeDocumentSchema.safeParse(value, { reportInput: true });
   if (r.success) return { ok: true, doc: r.data };
   return {
     ok: false,
     problems: r.error.issues.map((i) => {
       let message = i.message;
       if (i.code === 'unrecognized_keys') message = `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
-      else if (i.code === 'invalid_type') message = i.input === undefined ? 'is required' : `must be ${i.expected}`;
+      else if (i.code === 'invalid_type') message = i.input === undefined ? 'is required' : `must be ${i.expected}, not ${kindOf(i.input)}`;
       else if (i.code === 'invalid_value') message = `must be ${i.values.map((v) => JSON.stringify(v)).join(' or ')}`;
       return { path: formatPath(i.path), message };
     }),

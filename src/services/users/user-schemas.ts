@@ -16,3 +16,4 @@ export const createUserSchema = z
 export const updateUserSchema = z.object({ displayName: line(120, 1).optional(), role: z.enum(ROLES).optional(), disabled: z.boolean().optional(), lang: z.enum(['es', 'en']).optional() }).strict();
 export const resetPasswordSchema = z.object({ password: passwordSchema }).strict();
 export const changePasswordSchema = z.object({ current: z.string().max(200), password: passwordSchema }).strict();
+export const updateMeSchema = z.object({ displayName: line(120, 1).optional(), lang: z.enum(['es', 'en']).optional() }).strict();
