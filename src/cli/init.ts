@@ -2,7 +2,7 @@
 import { Vault } from '../services/vault.js';
 import { setupSchema } from '../services/workspace/initialise-workspace.js';
 import { dataFolderFromEnv, requireEnv, UsageError } from './env.js';
-import { zodProblems } from '../http/problems.js';
+import { zodFieldProblems } from '../domain/problems.js';
 
 export async function init(): Promise<void> {
   const folder = dataFolderFromEnv();
@@ -18,7 +18,7 @@ export async function init(): Promise<void> {
       password: requireEnv('BITACORA_ADMIN_PASSWORD', 'the first admin\'s password'),
     },
   });
-  if (!parsed.success) throw new UsageError(zodProblems(parsed.error).map((p) => `${p.path}: ${p.message}`).join('\n'));
+  if (!parsed.success) throw new UsageError(zodFieldProblems(parsed.error).map((p) => `${p.path}: ${p.message}`).join('\n'));
   process.env['SQLITE_TMPDIR'] = folder.tmpPath;
   const vault = new Vault(folder);
   const { recoveryKey } = await vault.setup(parsed.data);

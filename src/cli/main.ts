@@ -10,12 +10,13 @@ import { openWorkspaceFromEnv } from './open-workspace.js';
 import { VERSION } from './version.js';
 import { createUser, listUsers, resetPassword, updateUser } from '../services/users/manage-users.js';
 import { createUserSchema } from '../services/users/user-schemas.js';
-import { zodProblems } from '../http/problems.js';
+import { zodFieldProblems } from '../domain/problems.js';
 import { ServiceError } from '../services/errors.js';
 import { ROLES } from '../domain/user/roles.js';
 import { exportWorkspace } from '../services/interchange/export-workspace.js';
 import { importWorkspace } from '../services/interchange/import-workspace.js';
 import sjson from 'secure-json-parse';
+import { generateDemo } from '../services/demo/generate-demo.js';
 import { openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 
 // Everything Bitácora writes (database, keyring, exports) is private to this user.
@@ -75,7 +76,7 @@ user
   .action(async (o: { email: string; role: string; name?: string }) => {
     const password = process.env['BITACORA_USER_PASSWORD'] || randomBytes(12).toString('base64url');
     const parsed = createUserSchema.safeParse({ email: o.email, role: o.role, displayName: o.name ?? o.email.split('@')[0], password });
-    if (!parsed.success) throw new UsageError(zodProblems(parsed.error).map((p) => `${p.path}: ${p.message}`).join('\n'));
+    if (!parsed.success) throw new UsageError(zodFieldProblems(parsed.error).map((p) => `${p.path}: ${p.message}`).join('\n'));
     const ws = await openWorkspaceFromEnv();
     try {
       const u = await createUser(ws.ctx, parsed.data);
@@ -143,6 +144,31 @@ program
       const r = await importWorkspace(ws.ctx, doc, { reloadVocabulary: () => ws.rt.reloadVocabulary(), onProgress: (p) => process.stderr.write(`\r${p.phase}: ${p.done}/${p.total}   `) });
       process.stderr.write('\n');
       process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    } finally { await ws.close(); }
+  });
+
+function count(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new InvalidArgumentError('must be a whole number from 1');
+  return n;
+}
+
+program
+  .command('demo')
+  .description('fill the workspace with a realistic synthetic dataset: incidents along the real routes, fictitious people, Spanish and English narratives (needs BITACORA_PASSPHRASE)')
+  .option('--incidents <n>', 'how many incidents', count, 2000)
+  .option('--seed <n>', 'random seed (same seed, same data)', count, 2026)
+  .action(async (o: { incidents: number; seed: number }) => {
+    const ws = await openWorkspaceFromEnv();
+    try {
+      const started = Date.now();
+      const r = await generateDemo(ws.ctx, {
+        incidents: o.incidents,
+        seed: o.seed,
+        onProgress: (done, total) => { if (done % 100 === 0 || done === total) process.stderr.write(`\r${done}/${total} incidents`); },
+      });
+      process.stderr.write('\n');
+      process.stdout.write(`added ${r.incidents} incidents, ${r.people} people and ${r.organisations} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     } finally { await ws.close(); }
   });
 

@@ -13,7 +13,7 @@ import type { ServiceContext } from '../services/context.js';
 import { authenticate, type Authenticated } from '../services/auth/authenticate.js';
 import { ServiceError, forbidden, sealed, unauthorised } from '../services/errors.js';
 import { constantTimeEqual } from '../crypto/random.js';
-import { zodProblems } from './problems.js';
+import { zodFieldProblems } from '../domain/problems.js';
 
 export const SESSION_COOKIE = '__Host-bitacora';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -69,7 +69,7 @@ function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: 'bo
   if (!schema) return undefined as T;
   const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!r.success) {
-    const problems = zodProblems(r.error, where === 'body' ? '' : `${where}.`);
+    const problems = zodFieldProblems(r.error, where === 'body' ? '' : `${where}.`);
     throw new ServiceError(400, 'invalid', problems.map((p) => `${p.path || where}: ${p.message}`).join('; '), problems);
   }
   return r.data;

@@ -19,7 +19,7 @@ export interface ServiceContext {
   now: () => string;
 }
 
-export function require(ctx: { user: CurrentUser }, p: Permission): void {
+export function requirePermission(ctx: { user: CurrentUser }, p: Permission): void {
   if (!can(ctx.user.role, p)) throw forbidden();
 }
 

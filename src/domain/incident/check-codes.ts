@@ -75,6 +75,8 @@ export function checkIncidentCodes(inc: IncidentInput, vocab: VocabularyIndex, p
   c.state(inc.place.state, inc.place.country, ['place', 'state']);
   c.code('route_segment', inc.place.routeSegment, ['place', 'routeSegment']);
   c.crossing(inc.place.crossing, ['place', 'crossing']);
+  const crossing = inc.place.crossing !== undefined ? crossingByCode(inc.place.crossing) : undefined;
+  if (crossing && inc.place.country !== undefined && !crossing.countries.includes(inc.place.country)) c.problems.push({ path: 'place.crossing', message: `${inc.place.crossing} is not on a border of ${inc.place.country}` });
 
   const keys = new Set<string>();
   inc.victims.forEach((v, i) => {

@@ -1,14 +1,16 @@
 /** People and organisations: record, change, read (with the incidents that affected them), list. */
 import type { ServiceContext } from '../context.js';
-import { require } from '../context.js';
-import type { ActorInput } from '../../domain/actor/schema.js';
+import { requirePermission } from '../context.js';
+import { actorInputSchema, actorUpdateSchema, type ActorInput } from '../../domain/actor/schema.js';
+import { parseInput } from '../validate.js';
 import type { ActorView } from '../../domain/actor/view.js';
 import { checkActorCodes, ACTOR_CODE_FIELDS } from '../../domain/incident/check-codes.js';
 import { newId } from '../../crypto/random.js';
 import { invalid, notFound, conflict } from '../errors.js';
 
-export async function createActor(ctx: ServiceContext, input: ActorInput): Promise<ActorView> {
-  require(ctx, 'actor.write');
+export async function createActor(ctx: ServiceContext, raw: ActorInput): Promise<ActorView> {
+  requirePermission(ctx, 'actor.write');
+  const input = parseInput(actorInputSchema, raw);
   const problems = checkActorCodes(input, ctx.vocab);
   input.protectionMeasures.forEach((m, i) => { if (m.id) problems.push({ path: `protectionMeasures[${i}].id`, message: 'is not part of this record' }); });
   if (problems.length) throw invalid(problems);
@@ -21,8 +23,9 @@ export async function createActor(ctx: ServiceContext, input: ActorInput): Promi
   });
 }
 
-export async function updateActor(ctx: ServiceContext, id: string, input: ActorInput & { version: number }): Promise<ActorView> {
-  require(ctx, 'actor.write');
+export async function updateActor(ctx: ServiceContext, id: string, raw: ActorInput & { version: number }): Promise<ActorView> {
+  requirePermission(ctx, 'actor.write');
+  const input = parseInput(actorUpdateSchema, raw);
   const now = ctx.now();
   return ctx.store.transaction(async (tx) => {
     const before = await tx.actors.load(id);
@@ -44,7 +47,7 @@ export async function updateActor(ctx: ServiceContext, id: string, input: ActorI
 }
 
 export async function getActor(ctx: ServiceContext, id: string) {
-  require(ctx, 'actor.read');
+  requirePermission(ctx, 'actor.read');
   const actor = await ctx.store.actors.load(id);
   if (!actor) throw notFound('person or organisation');
   const incidents = await ctx.store.incidents.incidentsOfActor(id);
@@ -52,7 +55,7 @@ export async function getActor(ctx: ServiceContext, id: string) {
 }
 
 export async function listActors(ctx: ServiceContext, q: { kind?: 'person' | 'organisation' | undefined; q?: string | undefined; page: number; pageSize: number }) {
-  require(ctx, 'actor.read');
+  requirePermission(ctx, 'actor.read');
   const r = await ctx.store.actors.list({ kind: q.kind, q: q.q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return { ...r, page: q.page, pageSize: q.pageSize };
 }

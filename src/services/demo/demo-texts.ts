@@ -10,9 +10,10 @@
  * predicate, from WHAT), where ("en Tapachula", "at the San Ysidro port of entry"), town (bare
  * place name), victim ("la coordinadora del albergue", "a volunteer"), shelter ("el albergue",
  * or the organisation's name), poss/obj/subj (English pronouns of the victim), oa (Spanish
- * gender ending of the victim: "a" or "o"), label (the act's vocabulary label), vehicle, platform,
- * network, phrase (a quoted threat), hours, clock, n, nm (a number of migrants), nth (Spanish
- * ordinal), pseudo (the victim's pseudonym).
+ * gender ending of the victim: "a" or "o"), label / lc (the act's vocabulary label, as is and
+ * with a lower-case first letter), vehicle, platform, network, phrase (a quoted threat), hours,
+ * clock, n, nm (a number of migrants), nth (an ordinal), pseudo (the victim's pseudonym).
+ * Templates can be limited to some act codes (`only`) or to person victims (`personal`).
  */
 
 export type DemoLang = 'es' | 'en';
@@ -22,7 +23,7 @@ export type BiList = Record<DemoLang, string[]>;
 /** The act as a predicate after a plural subject (the perpetrators), per act code. */
 export const WHAT: Record<string, Bi> = {
   shelter_entry: { es: 'irrumpieron en {shelter}', en: 'burst into {shelter}' },
-  'shelter_entry.attempted': { es: 'intentaron ingresar sin orden judicial a {shelter}', en: 'tried to enter {shelter} without a warrant' },
+  'shelter_entry.attempted': { es: 'intentaron ingresar a {shelter}', en: 'tried to enter {shelter}' },
   'shelter_entry.forced': { es: 'ingresaron por la fuerza a {shelter}', en: 'forced their way into {shelter}' },
   'shelter_entry.raid': { es: 'realizaron un cateo dentro de {shelter}', en: 'raided {shelter}' },
   'shelter_entry.verification_operation': { es: 'montaron un operativo de verificación migratoria frente a {shelter}', en: 'ran an immigration-status check operation outside {shelter}' },
@@ -34,7 +35,7 @@ export const WHAT: Record<string, Bi> = {
   'surveillance.following': { es: 'siguieron a {victim} en {vehicle}', en: 'followed {victim} in {vehicle}' },
   'surveillance.communications': { es: 'intervinieron las comunicaciones de {victim}', en: 'monitored the communications of {victim}' },
   'surveillance.photographing': { es: 'fotografiaron a {victim} al salir de {shelter}', en: 'photographed {victim} leaving {shelter}' },
-  'surveillance.inquiries': { es: 'preguntaron por {victim} entre vecinos y conocidos', en: 'asked neighbours and acquaintances about {victim}' },
+  'surveillance.inquiries': { es: 'hicieron preguntas sobre {victim} entre vecinos y conocidos', en: 'asked around about {victim} among neighbours and acquaintances' },
 
   threat: { es: 'amenazaron a {victim}', en: 'threatened {victim}' },
   'threat.in_person': { es: 'amenazaron en persona a {victim}', en: 'threatened {victim} in person' },
@@ -190,13 +191,29 @@ export const GENERIC_TITLES: BiList = {
   ],
 };
 
+/** A template, optionally limited to some act codes (exact codes). */
+export type Tpl = string | { t: string; only?: string[]; person?: boolean };
+const only = (codes: string[], t: string): Tpl => ({ t, only: codes });
+/** a sentence that only makes sense when the victim is a person */
+const personal = (t: string): Tpl => ({ t, person: true });
+
+/** The templates that fit an act and its victim. */
+export function fitting(list: readonly Tpl[], act: string, victimIsPerson: boolean): string[] {
+  const out: string[] = [];
+  for (const x of list) {
+    if (typeof x === 'string') out.push(x);
+    else if ((!x.only || x.only.includes(act)) && (!x.person || victimIsPerson)) out.push(x.t);
+  }
+  return out;
+}
+
 export interface FamilyTexts {
   /** titles particular to this family (mixed with GENERIC_TITLES) */
-  titles: string[];
+  titles: Tpl[];
   /** the first sentence of the summary */
-  openings: string[];
+  openings: Tpl[];
   /** further sentences */
-  details: string[];
+  details: Tpl[];
 }
 
 const COMMON_OPENINGS_ES = [
@@ -221,17 +238,17 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
     shelter_entry: {
       titles: [
         '{Perp} {what} {where} sin orden judicial',
-        'Operativo frente a {shelter} {where}',
-        'Irrupción en {shelter} {where}',
-        '{Shelter} denuncia que {perp} {what}',
-        'Intentan ingresar a {shelter} {where}',
+        only(['shelter_entry.verification_operation', 'shelter_entry.raid', 'shelter_entry.photographing_staff'], 'Operativo frente a {shelter} {where}'),
+        only(['shelter_entry', 'shelter_entry.forced', 'shelter_entry.raid'], 'Irrupción en {shelter} {where}'),
+        '{Shelter} denuncia {lc} {where}',
+        only(['shelter_entry.attempted'], 'Intentan ingresar a {shelter} {where}'),
         'Agentes armados llegan a {shelter} {where}',
-        'Operativo migratorio junto a {shelter} ({town})',
+        only(['shelter_entry.verification_operation'], 'Operativo migratorio junto a {shelter} ({town})'),
         '{Perp} rodearon {shelter} {where}',
       ],
       openings: [
         ...COMMON_OPENINGS_ES,
-        '{Perp} {what} {where} sin presentar orden judicial ni identificarse.',
+        '{Perp} {what} {where} sin identificarse ni explicar el motivo.',
         'Durante la hora de la comida, {perp} {what} {where}, mientras había {nm} personas migrantes dentro.',
         'Sin mostrar ninguna orden, {perp} {what} {where}.',
         'Hacia las {clock}, llegaron al menos {n} vehículos oficiales y {perp} {what}.',
@@ -242,8 +259,8 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'Varias personas migrantes huyeron por la parte trasera y al menos {n} fueron detenidas en la calle.',
         'Los agentes permanecieron cerca de {hours} horas en la entrada.',
         'Los agentes tomaron fotografías de las voluntarias y de las placas de sus autos.',
-        'Se llevaron a {n} personas alojadas, entre ellas menores de edad.',
-        'La directora del albergue tuvo que bloquear la puerta con su cuerpo para impedir el paso.',
+        only(['shelter_entry', 'shelter_entry.forced', 'shelter_entry.raid', 'shelter_entry.verification_operation'], 'Se llevaron a {n} personas alojadas, entre ellas menores de edad.'),
+        only(['shelter_entry', 'shelter_entry.attempted', 'shelter_entry.forced'], 'La directora del albergue tuvo que bloquear la puerta con su cuerpo para impedir el paso.'),
         'El operativo se repitió dos días después con más elementos.',
         'Las familias alojadas pasaron la noche con miedo a un nuevo ingreso.',
       ],
@@ -253,10 +270,10 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'Vigilancia a {victim} {where}',
         '{Perp} {what}',
         'Reportan vigilancia {where}',
-        'Siguen y fotografían a defensoras {where}',
-        '{Vehicle} vigila {shelter} {where}',
+        only(['surveillance.following', 'surveillance.photographing'], 'Siguen y fotografían a defensoras {where}'),
+        only(['surveillance.workplace'], '{Vehicle} vigila {shelter} {where}'),
         'Vigilancia persistente a personal de {shelter}',
-        'Hombres desconocidos vigilan {shelter} ({town})',
+        only(['surveillance.workplace'], 'Vigilan {shelter} ({town})'),
         'Preocupa la vigilancia a {victim} {where}',
       ],
       openings: [
@@ -267,14 +284,14 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'Por tercera vez este mes, {perp} {what} {where}.',
       ],
       details: [
-        'Se vio {vehicle} estacionada durante horas cerca de la casa.',
-        'Los ocupantes del vehículo tomaban fotos a quienes entraban y salían.',
-        'Alguien preguntó en la tienda de la esquina a qué hora sale del trabajo.',
-        'El mismo vehículo apareció después frente a las oficinas de la organización.',
+        only(['surveillance.home', 'surveillance.workplace', 'surveillance.following'], 'El equipo vio {vehicle} detenerse varias veces cerca de la casa.'),
+        only(['surveillance.home', 'surveillance.workplace', 'surveillance.following', 'surveillance.photographing'], 'Los ocupantes del vehículo tomaban fotos a quienes entraban y salían.'),
+        personal('Alguien preguntó en la tienda de la esquina a qué hora sale del trabajo.'),
+        only(['surveillance.home', 'surveillance.workplace', 'surveillance.following'], 'El mismo vehículo apareció después frente a las oficinas de la organización.'),
         'Al pedirles que se identificaran, se fueron sin decir nada.',
         'El equipo cambió sus rutas y horarios de traslado.',
         'La vigilancia coincidió con la publicación de un informe sobre abusos en la zona.',
-        'Las placas del vehículo no aparecen en el registro público.',
+        only(['surveillance.home', 'surveillance.workplace', 'surveillance.following'], 'Las placas del vehículo no aparecen en el registro público.'),
       ],
     },
     threat: {
@@ -286,23 +303,23 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'Nueva amenaza contra {shelter}',
         'Denuncian amenazas contra defensoras {where}',
         'Amenaza a {victim} tras denunciar abusos {where}',
-        'Mensajes amenazantes a {victim}',
+        only(['threat.private_message', 'threat.public_post', 'threat.home_photos'], 'Mensajes amenazantes a {victim}'),
       ],
       openings: [
         ...COMMON_OPENINGS_ES,
         'Después de acompañar una denuncia, {perp} {what}.',
-        'En la noche, {perp} {what} y le dijeron: “{phrase}”.',
+        only(['threat', 'threat.in_person', 'threat.phone', 'threat.death', 'threat.arrest', 'threat.deportation', 'threat.serious_problems', 'threat.family'], 'En la noche, {perp} {what} y le dijeron: “{phrase}”.'),
         '{Perp} {what} {where}, con la frase “{phrase}”.',
         'Días después de una conferencia de prensa, {perp} {what}.',
       ],
       details: [
         'Le dijeron: “{phrase}”.',
-        'Los mensajes llegaron desde un número desconocido que después dejó de existir.',
-        'La amenaza mencionaba el nombre de sus hijos.',
+        only(['threat.phone', 'threat.private_message', 'threat.home_photos'], 'Los mensajes llegaron desde un número desconocido que después dejó de existir.'),
+        personal('La amenaza mencionaba el nombre de sus hijos.'),
         'Es el {nth} incidente de este tipo en lo que va del año.',
-        'La persona afectada tuvo que dormir fuera de su casa varios días.',
+        personal('La persona afectada tuvo que dormir fuera de su casa varios días.'),
         'Las amenazas se repitieron en {n} ocasiones durante la semana.',
-        'El equipo guardó capturas de pantalla de los mensajes.',
+        only(['threat.private_message', 'threat.public_post', 'threat.home_photos'], 'El equipo guardó capturas de pantalla de los mensajes.'),
         'La amenaza llegó poco después de que el albergue denunciara públicamente un operativo.',
       ],
     },
@@ -314,22 +331,22 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'Acoso contra {shelter} ({town})',
         'Denuncian hostigamiento {where}',
         'Hostigan al personal de {shelter}',
-        'Presencia intimidante frente a {shelter} {where}',
-        'Acoso en redes a {victim}',
+        only(['harassment', 'harassment.intimidation'], 'Presencia intimidante frente a {shelter} {where}'),
+        only(['harassment.online', 'harassment.doxxing'], 'Acoso en redes a {victim}'),
       ],
       openings: [
         ...COMMON_OPENINGS_ES,
         'Durante la semana, {perp} {what} {where}.',
         'Sin razón aparente, {perp} {what}.',
-        'Mientras se repartía la comida, {perp} {what}.',
+        only(['harassment', 'harassment.intimidation', 'harassment.by_business', 'harassment.administrative'], 'Mientras se repartía la comida, {perp} {what}.'),
         'Como ya había ocurrido antes, {perp} {what} {where}.',
       ],
       details: [
-        'Personas enviadas por un hotel de la zona entraron a la cocina y a la oficina sin permiso.',
-        'Una patrulla pasó frente a la entrada cada media hora durante toda la tarde.',
-        'Los comentarios en redes incluían la dirección del albergue.',
-        'Los inspectores dijeron que el albergue “no tenía permisos” y se fueron sin dejar acta.',
-        'Choferes de autobuses insultaron a las voluntarias en la terminal.',
+        only(['harassment.by_business'], 'Personas enviadas por un hotel de la zona entraron a la cocina y a la oficina sin permiso.'),
+        only(['harassment', 'harassment.intimidation'], 'Una patrulla pasó frente a la entrada cada media hora durante toda la tarde.'),
+        only(['harassment.online', 'harassment.doxxing'], 'Los comentarios en redes incluían la dirección del albergue.'),
+        only(['harassment.administrative'], 'Los inspectores dijeron que el albergue “no tenía permisos” y se fueron sin dejar acta.'),
+        only(['harassment.by_business'], 'Choferes de autobuses insultaron a las voluntarias en la terminal.'),
         'El hostigamiento se intensificó tras la llegada de un grupo numeroso de migrantes.',
         'Se pidió a las personas alojadas que no salieran del albergue.',
         'El equipo registró {n} episodios similares en el último mes.',
@@ -340,7 +357,7 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'Detienen a {victim} {where}',
         '{Perp} {what}',
         'Detención arbitraria de {victim} ({town})',
-        'Detienen a defensora de migrantes {where}',
+        'Nueva detención arbitraria {where}',
         '{Victim}, detenid{oa} {where}',
         'Detención de {victim} durante un operativo',
         'Denuncian detención arbitraria {where}',
@@ -348,10 +365,10 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
       ],
       openings: [
         ...COMMON_OPENINGS_ES,
-        'Cuando acompañaba a un grupo de migrantes, {perp} {what} {where}.',
+        personal('Cuando acompañaba a un grupo de migrantes, {perp} {what} {where}.'),
         'Sin explicar el motivo, {perp} {what} {where}.',
         'Al salir de {shelter}, {perp} {what}.',
-        'En un retén carretero, {perp} {what}.',
+        only(['detention', 'detention.arrest'], 'En un retén carretero, {perp} {what}.'),
       ],
       details: [
         'No le informaron el motivo de la detención ni le permitieron hacer una llamada.',
@@ -368,12 +385,12 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
       titles: [
         'Revisión abusiva a {victim} {where}',
         '{Perp} {what} {where}',
-        'Revisan el teléfono de {victim} en la frontera',
-        'Alerta migratoria contra {victim}',
-        'Interrogan a defensora en la garita ({town})',
+        only(['border.device_search', 'border.device_seizure'], 'Revisan el teléfono de {victim} en la frontera'),
+        only(['border.migratory_alert'], 'Alerta migratoria contra {victim}'),
+        only(['border', 'border.secondary_inspection'], 'Interrogan a {victim} en la garita ({town})'),
         '{Victim}, retenid{oa} {where}',
-        'Niegan la entrada a {victim} {where}',
-        'Revisión secundaria a {victim} {where}',
+        only(['border.denial_of_entry'], 'Niegan la entrada a {victim} {where}'),
+        only(['border.secondary_inspection', 'border.device_search', 'border.migratory_alert'], 'Revisión secundaria a {victim} {where}'),
       ],
       openings: [
         ...COMMON_OPENINGS_ES,
@@ -385,37 +402,37 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
       details: [
         'Le preguntaron por los nombres de otras personas voluntarias y de los abogados del albergue.',
         'Los agentes le mostraron fotografías suyas tomadas en la caravana.',
-        'Revisaron sus mensajes de WhatsApp y sus fotos durante {hours} horas.',
+        only(['border.device_search', 'border.device_seizure'], 'Revisaron sus mensajes de WhatsApp y sus fotos durante {hours} horas.'),
         'Le dijeron que su nombre “aparecía en una lista”.',
-        'No le devolvieron el teléfono sino varias semanas después.',
+        only(['border.device_seizure'], 'No le devolvieron el teléfono sino varias semanas después.'),
         'Tuvo que cancelar el acompañamiento a {n} personas con cita en la corte.',
-        'Los agentes copiaron el contenido de su computadora.',
+        only(['border.device_search', 'border.device_seizure'], 'Los agentes copiaron el contenido de su computadora.'),
         'No es la primera vez que le envían a revisión secundaria.',
       ],
     },
     defamation: {
       titles: [
-        'Campaña de desprestigio contra {victim}',
+        only(['defamation', 'defamation.smear_campaign', 'defamation.fake_news'], 'Campaña de desprestigio contra {victim}'),
         '{Perp} {what}',
         'Estigmatizan a {shelter} {where}',
         'Difaman a defensoras de migrantes {where}',
         'Acusan sin pruebas a {victim}',
-        'Noticias falsas sobre {shelter}',
+        only(['defamation.fake_news'], 'Noticias falsas sobre {shelter}'),
         'Declaraciones estigmatizantes contra {victim} ({town})',
-        'Llaman “amenaza” a {victim}',
+        only(['defamation.terrorist_label'], 'Llaman “amenaza” a {victim}'),
       ],
       openings: [
         ...COMMON_OPENINGS_ES,
-        'En una conferencia de prensa, {perp} {what}.',
-        'A través de {network}, {perp} {what}.',
+        only(['defamation', 'defamation.by_officials', 'defamation.terrorist_label', 'defamation.smuggler_label'], 'En una conferencia de prensa, {perp} {what}.'),
+        only(['defamation', 'defamation.terrorist_label', 'defamation.smuggler_label', 'defamation.fake_news'], 'A través de {network}, {perp} {what}.'),
         'Tras la llegada de una caravana, {perp} {what} {where}.',
-        'En un programa de radio local, {perp} {what}.',
+        only(['defamation', 'defamation.fake_news', 'defamation.smuggler_label', 'defamation.terrorist_label'], 'En un programa de radio local, {perp} {what}.'),
       ],
       details: [
         'Las publicaciones se compartieron miles de veces en pocas horas.',
         'Varios comentarios pedían “quemar el albergue”.',
         'Se acusó al albergue de “traer delincuencia” a la colonia.',
-        'El equipo pidió a la plataforma retirar el contenido sin respuesta.',
+        only(['defamation.smear_campaign', 'defamation.fake_news', 'defamation.terrorist_label', 'defamation.smuggler_label'], 'El equipo pidió a la plataforma retirar el contenido sin respuesta.'),
         'La campaña coincidió con la discusión de un permiso de uso de suelo para el albergue.',
         'Las publicaciones incluían fotos del personal tomadas sin su consentimiento.',
         'Las mismas cuentas habían atacado antes a otras organizaciones de la red.',
@@ -426,37 +443,37 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'Criminalizan a {victim} {where}',
         '{Perp} {what}',
         'Proceso penal contra {victim} ({town})',
-        'Acusan a defensora de tráfico de personas',
-        'Citan a declarar a {victim}',
-        'Abren investigación contra {shelter}',
+        only(['criminalisation.smuggling_charge'], 'Acusan a {victim} de tráfico de personas'),
+        only(['criminalisation.summons'], 'Citan a declarar a {victim}'),
+        only(['criminalisation.investigation', 'criminalisation.civil_administrative'], 'Abren investigación contra {shelter}'),
         'Criminalización de la ayuda humanitaria {where}',
-        'Orden de aprehensión contra {victim}',
+        only(['criminalisation.arrest_warrant'], 'Orden de aprehensión contra {victim}'),
       ],
       openings: [
         ...COMMON_OPENINGS_ES,
         'Por dar alojamiento a personas migrantes, {perp} {what}.',
         'Semanas después de una denuncia pública, {perp} {what}.',
         'Con base en un informe policial lleno de inconsistencias, {perp} {what}.',
-        'Tras trasladar en su auto a una familia migrante, {perp} {what}.',
+        personal('Tras trasladar en su auto a una familia migrante, {perp} {what}.'),
       ],
       details: [
         'La acusación se basa en que dio comida y transporte a personas migrantes.',
         'La defensa considera que el caso busca frenar el trabajo del albergue.',
-        'La audiencia se aplazó {n} veces.',
+        only(['criminalisation', 'criminalisation.charges', 'criminalisation.smuggling_charge', 'criminalisation.trafficking_charge', 'criminalisation.arrest_warrant'], 'La audiencia se aplazó {n} veces.'),
         'El expediente incluye fotos de su actividad en la caravana.',
-        'De ser condenad{oa}, podría enfrentar años de prisión.',
-        'Le impusieron firmar cada semana ante un juzgado.',
+        only(['criminalisation', 'criminalisation.charges', 'criminalisation.smuggling_charge', 'criminalisation.trafficking_charge', 'criminalisation.arrest_warrant'], 'De ser condenad{oa}, podría enfrentar años de prisión.'),
+        only(['criminalisation', 'criminalisation.charges', 'criminalisation.smuggling_charge', 'criminalisation.trafficking_charge'], 'Le impusieron firmar cada semana ante un juzgado.'),
       ],
     },
     criminal_pressure: {
       titles: [
         'Grupo criminal presiona a {shelter} {where}',
         '{Perp} {what}',
-        'Exigen a {victim} entregar a jóvenes migrantes',
+        only(['criminal_pressure.recruitment'], 'Exigen a {victim} entregar a jóvenes migrantes'),
         'Presión del crimen organizado sobre {shelter} ({town})',
         'Presión criminal sobre albergue {where}',
-        'Hombres armados exigen acceso a {shelter}',
-        'Intentan reclutar a migrantes de {shelter}',
+        only(['criminal_pressure.access_demand'], 'Hombres armados exigen acceso a {shelter}'),
+        only(['criminal_pressure.recruitment'], 'Intentan reclutar a migrantes de {shelter}'),
         'Amenazas y exigencias de un grupo criminal {where}',
       ],
       openings: [
@@ -467,7 +484,7 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
       ],
       details: [
         'Dijeron que “la plaza tiene dueño” y que el albergue debía “cooperar”.',
-        'Preguntaron específicamente por muchachos de entre 15 y 20 años.',
+        only(['criminal_pressure', 'criminal_pressure.recruitment'], 'Preguntaron específicamente por muchachos de entre 15 y 20 años.'),
         'Dieron un plazo de {n} días para responder.',
         'Al día siguiente se vio a los mismos hombres en la esquina.',
         'El equipo decidió no presentar denuncia por temor a represalias.',
@@ -478,17 +495,17 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
     shelter_entry: {
       titles: [
         '{Perp} {what} {where} without a warrant',
-        'Operation outside {shelter} {where}',
-        'Raid on {shelter} {where}',
-        '{Shelter} reports that {perp} {what}',
-        'Attempted entry into {shelter} {where}',
+        only(['shelter_entry.verification_operation', 'shelter_entry.raid', 'shelter_entry.photographing_staff'], 'Operation outside {shelter} {where}'),
+        only(['shelter_entry', 'shelter_entry.forced', 'shelter_entry.raid'], 'Raid on {shelter} {where}'),
+        '{Shelter} reports {lc} {where}',
+        only(['shelter_entry.attempted'], 'Attempted entry into {shelter} {where}'),
         'Armed agents arrive at {shelter} {where}',
-        'Immigration operation next to {shelter} ({town})',
+        only(['shelter_entry.verification_operation'], 'Immigration operation next to {shelter} ({town})'),
         '{Perp} surrounded {shelter} {where}',
       ],
       openings: [
         ...COMMON_OPENINGS_EN,
-        '{Perp} {what} {where} without showing a warrant or identifying themselves.',
+        '{Perp} {what} {where} without identifying themselves or giving any reason.',
         'During lunch, {perp} {what} {where} while {nm} migrants were inside.',
         'Without any court order, {perp} {what} {where}.',
         'At around {clock}, at least {n} official vehicles arrived and {perp} {what}.',
@@ -499,8 +516,8 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'Several migrants fled through the back and at least {n} were detained in the street.',
         'The agents stayed at the entrance for about {hours} hours.',
         'The agents photographed volunteers and the licence plates of their cars.',
-        'They took {n} people staying at the shelter, including children.',
-        'The shelter director had to block the door with her body to stop them.',
+        only(['shelter_entry', 'shelter_entry.forced', 'shelter_entry.raid', 'shelter_entry.verification_operation'], 'They took {n} people staying at the shelter, including children.'),
+        only(['shelter_entry', 'shelter_entry.attempted', 'shelter_entry.forced'], 'The shelter director had to block the door with her body to stop them.'),
         'The operation was repeated two days later with more agents.',
         'Families staying at the shelter spent the night afraid of another entry.',
       ],
@@ -510,10 +527,10 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'Surveillance of {victim} {where}',
         '{Perp} {what}',
         'Surveillance reported {where}',
-        'Defenders followed and photographed {where}',
-        '{Vehicle} watching {shelter} {where}',
+        only(['surveillance.following', 'surveillance.photographing'], 'Defenders followed and photographed {where}'),
+        only(['surveillance.workplace'], '{Vehicle} watching {shelter} {where}'),
         'Persistent surveillance of {shelter} staff',
-        'Unknown men watch {shelter} ({town})',
+        only(['surveillance.workplace'], '{Shelter} watched ({town})'),
         'Concern over surveillance of {victim} {where}',
       ],
       openings: [
@@ -524,14 +541,14 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'For the third time this month, {perp} {what} {where}.',
       ],
       details: [
-        '{Vehicle} was seen parked near the house for hours.',
-        'The people in the vehicle photographed everyone going in and out.',
-        'Someone asked at the corner shop what time {subj} leaves work.',
-        'The same vehicle later appeared outside the organisation’s office.',
+        only(['surveillance.home', 'surveillance.workplace', 'surveillance.following'], '{Vehicle} was seen parked near the house for hours.'),
+        only(['surveillance.home', 'surveillance.workplace', 'surveillance.following', 'surveillance.photographing'], 'The people in the vehicle photographed everyone going in and out.'),
+        personal('Someone asked at the corner shop what time {subj} leaves work.'),
+        only(['surveillance.home', 'surveillance.workplace', 'surveillance.following'], 'The same vehicle later appeared outside the organisation’s office.'),
         'When asked to identify themselves, they drove off without a word.',
         'The team changed its routes and travel times.',
         'The surveillance began after the publication of a report on abuses in the area.',
-        'The vehicle’s plates do not appear in the public register.',
+        only(['surveillance.home', 'surveillance.workplace', 'surveillance.following'], 'The vehicle’s plates do not appear in the public register.'),
       ],
     },
     threat: {
@@ -543,23 +560,23 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'New threat against {shelter}',
         'Defenders threatened {where}',
         '{Victim} threatened after reporting abuses {where}',
-        'Threatening messages sent to {victim}',
+        only(['threat.private_message', 'threat.public_post', 'threat.home_photos'], 'Threatening messages sent to {victim}'),
       ],
       openings: [
         ...COMMON_OPENINGS_EN,
         'After accompanying a complaint, {perp} {what}.',
-        'At night, {perp} {what} and told {obj}: “{phrase}”.',
+        only(['threat', 'threat.in_person', 'threat.phone', 'threat.death', 'threat.arrest', 'threat.deportation', 'threat.serious_problems', 'threat.family'], 'At night, {perp} {what} and told {obj}: “{phrase}”.'),
         '{Perp} {what} {where}, saying “{phrase}”.',
         'Days after a press conference, {perp} {what}.',
       ],
       details: [
         'They said: “{phrase}”.',
-        'The messages came from an unknown number that was later disconnected.',
-        'The threat mentioned the names of {poss} children.',
+        only(['threat.phone', 'threat.private_message', 'threat.home_photos'], 'The messages came from an unknown number that was later disconnected.'),
+        personal('The threat mentioned the names of {poss} children.'),
         'It is the {nth} incident of this kind this year.',
-        'The person affected had to sleep away from home for several days.',
+        personal('The person affected had to sleep away from home for several days.'),
         'The threats were repeated {n} times during the week.',
-        'The team kept screenshots of the messages.',
+        only(['threat.private_message', 'threat.public_post', 'threat.home_photos'], 'The team kept screenshots of the messages.'),
         'The threat came shortly after the shelter publicly denounced an operation.',
       ],
     },
@@ -571,22 +588,22 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         'Harassment against {shelter} ({town})',
         'Harassment reported {where}',
         '{Shelter} staff harassed',
-        'Intimidating presence outside {shelter} {where}',
-        'Online harassment of {victim}',
+        only(['harassment', 'harassment.intimidation'], 'Intimidating presence outside {shelter} {where}'),
+        only(['harassment.online', 'harassment.doxxing'], 'Online harassment of {victim}'),
       ],
       openings: [
         ...COMMON_OPENINGS_EN,
         'During the week, {perp} {what} {where}.',
         'For no apparent reason, {perp} {what}.',
-        'While food was being served, {perp} {what}.',
+        only(['harassment', 'harassment.intimidation', 'harassment.by_business', 'harassment.administrative'], 'While food was being served, {perp} {what}.'),
         'As had happened before, {perp} {what} {where}.',
       ],
       details: [
-        'People sent by a local hotel walked into the kitchen and the office without permission.',
-        'A patrol car drove past the entrance every half hour all afternoon.',
-        'The comments online included the shelter’s address.',
-        'The inspectors said the shelter “had no permits” and left without a written record.',
-        'Bus drivers insulted volunteers at the terminal.',
+        only(['harassment.by_business'], 'People sent by a local hotel walked into the kitchen and the office without permission.'),
+        only(['harassment', 'harassment.intimidation'], 'A patrol car drove past the entrance every half hour all afternoon.'),
+        only(['harassment.online', 'harassment.doxxing'], 'The comments online included the shelter’s address.'),
+        only(['harassment.administrative'], 'The inspectors said the shelter “had no permits” and left without a written record.'),
+        only(['harassment.by_business'], 'Bus drivers insulted volunteers at the terminal.'),
         'The harassment grew after a large group of migrants arrived.',
         'People staying at the shelter were asked not to go out.',
         'The team recorded {n} similar episodes in the last month.',
@@ -605,10 +622,10 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
       ],
       openings: [
         ...COMMON_OPENINGS_EN,
-        'While accompanying a group of migrants, {perp} {what} {where}.',
+        personal('While accompanying a group of migrants, {perp} {what} {where}.'),
         'Without giving any reason, {perp} {what} {where}.',
         'As {subj} left {shelter}, {perp} {what}.',
-        'At a highway checkpoint, {perp} {what}.',
+        only(['detention', 'detention.arrest'], 'At a highway checkpoint, {perp} {what}.'),
       ],
       details: [
         'No reason was given for the detention and no phone call was allowed.',
@@ -625,12 +642,12 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
       titles: [
         '{Perp} {what} {where}',
         'Abusive inspection of {victim} {where}',
-        'Defender’s phone searched at the border',
-        'Migratory alert placed on {victim}',
-        'Defender questioned at the port of entry ({town})',
+        only(['border.device_search', 'border.device_seizure'], 'Defender’s phone searched at the border'),
+        only(['border.migratory_alert'], 'Migratory alert placed on {victim}'),
+        only(['border', 'border.secondary_inspection'], 'Defender questioned at the port of entry ({town})'),
         '{Victim} held {where}',
-        'Entry denied to {victim} {where}',
-        'Secondary inspection for {victim} {where}',
+        only(['border.denial_of_entry'], 'Entry denied to {victim} {where}'),
+        only(['border.secondary_inspection', 'border.device_search', 'border.migratory_alert'], 'Secondary inspection for {victim} {where}'),
       ],
       openings: [
         ...COMMON_OPENINGS_EN,
@@ -642,37 +659,37 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
       details: [
         'Officers asked for the names of other volunteers and of the shelter’s lawyers.',
         'Agents showed {obj} photographs of {obj}self taken during the caravan.',
-        'They went through {poss} WhatsApp messages and photos for {hours} hours.',
+        only(['border.device_search', 'border.device_seizure'], 'They went through {poss} WhatsApp messages and photos for {hours} hours.'),
         'Officers said {poss} name “was on a list”.',
-        'The phone was returned only several weeks later.',
+        only(['border.device_seizure'], 'The phone was returned only several weeks later.'),
         '{Subj} had to cancel accompanying {n} people with court dates.',
-        'Agents copied the contents of {poss} laptop.',
+        only(['border.device_search', 'border.device_seizure'], 'Agents copied the contents of {poss} laptop.'),
         'It is at least the {nth} time {subj} has been sent to secondary inspection.',
       ],
     },
     defamation: {
       titles: [
-        'Smear campaign against {victim}',
+        only(['defamation', 'defamation.smear_campaign', 'defamation.fake_news'], 'Smear campaign against {victim}'),
         '{Perp} {what}',
         '{Shelter} stigmatised {where}',
         'Migrant-rights defenders defamed {where}',
         'Baseless accusations against {victim}',
-        'False news about {shelter}',
+        only(['defamation.fake_news'], 'False news about {shelter}'),
         'Stigmatising statements about {victim} ({town})',
-        '{Victim} called a “threat”',
+        only(['defamation.terrorist_label'], '{Victim} called a “threat”'),
       ],
       openings: [
         ...COMMON_OPENINGS_EN,
-        'At a press conference, {perp} {what}.',
-        'On {network}, {perp} {what}.',
+        only(['defamation', 'defamation.by_officials', 'defamation.terrorist_label', 'defamation.smuggler_label'], 'At a press conference, {perp} {what}.'),
+        only(['defamation', 'defamation.terrorist_label', 'defamation.smuggler_label', 'defamation.fake_news'], 'On {network}, {perp} {what}.'),
         'After a caravan arrived, {perp} {what} {where}.',
-        'On a local radio show, {perp} {what}.',
+        only(['defamation', 'defamation.fake_news', 'defamation.smuggler_label', 'defamation.terrorist_label'], 'On a local radio show, {perp} {what}.'),
       ],
       details: [
         'The posts were shared thousands of times within hours.',
         'Several comments called for “burning down the shelter”.',
         'The shelter was accused of “bringing crime” to the neighbourhood.',
-        'The team asked the platform to remove the content; it did not reply.',
+        only(['defamation.smear_campaign', 'defamation.fake_news', 'defamation.terrorist_label', 'defamation.smuggler_label'], 'The team asked the platform to remove the content; it did not reply.'),
         'The campaign coincided with a zoning dispute over the shelter’s permit.',
         'The posts included photos of staff taken without their consent.',
         'The same accounts had attacked other organisations in the network before.',
@@ -683,37 +700,37 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
         '{Victim} criminalised {where}',
         '{Perp} {what}',
         'Criminal case against {victim} ({town})',
-        'Defender charged with human smuggling',
-        '{Victim} summoned to testify',
-        'Investigation opened against {shelter}',
+        only(['criminalisation.smuggling_charge'], '{Victim} charged with human smuggling'),
+        only(['criminalisation.summons'], '{Victim} summoned to testify'),
+        only(['criminalisation.investigation', 'criminalisation.civil_administrative'], 'Investigation opened against {shelter}'),
         'Humanitarian aid criminalised {where}',
-        'Arrest warrant against {victim}',
+        only(['criminalisation.arrest_warrant'], 'Arrest warrant against {victim}'),
       ],
       openings: [
         ...COMMON_OPENINGS_EN,
         'For giving shelter to migrants, {perp} {what}.',
         'Weeks after a public complaint, {perp} {what}.',
         'Based on a police report full of inconsistencies, {perp} {what}.',
-        'After {subj} drove a migrant family to a clinic, {perp} {what}.',
+        personal('After {subj} drove a migrant family to a clinic, {perp} {what}.'),
       ],
       details: [
         'The accusation rests on {obj} having given food and rides to migrants.',
         'The defence believes the case aims to stop the shelter’s work.',
-        'The hearing has been postponed {n} times.',
+        only(['criminalisation', 'criminalisation.charges', 'criminalisation.smuggling_charge', 'criminalisation.trafficking_charge', 'criminalisation.arrest_warrant'], 'The hearing has been postponed {n} times.'),
         'The file includes photographs of {poss} work with the caravan.',
-        'If convicted, {subj} could face years in prison.',
-        '{Subj} must report to a court every week.',
+        only(['criminalisation', 'criminalisation.charges', 'criminalisation.smuggling_charge', 'criminalisation.trafficking_charge', 'criminalisation.arrest_warrant'], 'If convicted, {subj} could face years in prison.'),
+        only(['criminalisation', 'criminalisation.charges', 'criminalisation.smuggling_charge', 'criminalisation.trafficking_charge'], '{Subj} must report to a court every week.'),
       ],
     },
     criminal_pressure: {
       titles: [
         'Criminal group pressures {shelter} {where}',
         '{Perp} {what}',
-        '{Victim} told to hand over young migrants',
+        only(['criminal_pressure.recruitment'], '{Victim} told to hand over young migrants'),
         'Organised crime pressure on {shelter} ({town})',
         'Criminal pressure on a shelter {where}',
-        'Armed men demand access to {shelter}',
-        'Attempt to recruit migrants from {shelter}',
+        only(['criminal_pressure.access_demand'], 'Armed men demand access to {shelter}'),
+        only(['criminal_pressure.recruitment'], 'Attempt to recruit migrants from {shelter}'),
         'Threats and demands by a criminal group {where}',
       ],
       openings: [
@@ -724,7 +741,7 @@ export const FAMILY_TEXTS: Record<DemoLang, Record<string, FamilyTexts>> = {
       ],
       details: [
         'They said “this territory has an owner” and that the shelter had to “cooperate”.',
-        'They asked specifically about boys aged 15 to 20.',
+        only(['criminal_pressure', 'criminal_pressure.recruitment'], 'They asked specifically about boys aged 15 to 20.'),
         'They gave a deadline of {n} days.',
         'The same men were seen on the corner the next day.',
         'The team decided not to file a complaint for fear of reprisals.',
@@ -759,7 +776,7 @@ export const FALLBACK_TEXTS: Record<DemoLang, FamilyTexts> = {
   },
 };
 
-export const CLOSINGS: BiList = {
+export const CLOSINGS: Record<DemoLang, Tpl[]> = {
   es: [
     'El equipo activó su protocolo de seguridad y documentó lo ocurrido.',
     'La organización solicitó medidas de protección.',
@@ -768,7 +785,7 @@ export const CLOSINGS: BiList = {
     'El caso se compartió con la red regional para su seguimiento.',
     'Las personas migrantes alojadas quedaron atemorizadas.',
     'Se suspendieron temporalmente algunas actividades.',
-    'La persona afectada cambió su rutina y sus rutas de traslado.',
+    personal('La persona afectada cambió su rutina y sus rutas de traslado.'),
     'La red emitió un posicionamiento público al día siguiente.',
     'Se pidió acompañamiento a organizaciones internacionales.',
     'Hasta ahora no hay avances en la investigación.',
@@ -782,7 +799,7 @@ export const CLOSINGS: BiList = {
     'The case was shared with the regional network for follow-up.',
     'The migrants staying at the shelter were left frightened.',
     'Some activities were suspended for a while.',
-    'The person affected changed routines and travel routes.',
+    personal('The person affected changed routines and travel routes.'),
     'The network issued a public statement the next day.',
     'International organisations were asked for accompaniment.',
     'There has been no progress in the investigation so far.',
@@ -890,7 +907,7 @@ export const PERPETRATOR_PHRASES: Record<string, BiList> = {
   'non_state.business.other': { es: ['empleados de un negocio local'], en: ['employees of a local business'] },
   'non_state.private_security': { es: ['guardias de seguridad privada'], en: ['private security guards'] },
   'non_state.media_outlet': { es: ['conductores de un programa de radio local'], en: ['hosts of a local radio show'] },
-  'non_state.private_individual': { es: ['vecinos de la colonia'], en: ['neighbours'] },
+  'non_state.private_individual': { es: ['personas de la colonia'], en: ['local residents'] },
   'non_state.unknown': { es: ['personas desconocidas', 'hombres no identificados', 'sujetos desconocidos'], en: ['unknown persons', 'unidentified men'] },
   'non_state.other': { es: ['personas ajenas al albergue'], en: ['outsiders'] },
 };
@@ -926,8 +943,8 @@ export const IDENTIFIED_INDIVIDUALS: BiList = {
 };
 
 export const VEHICLES: BiList = {
-  es: ['una camioneta blanca sin placas', 'un auto gris con vidrios polarizados', 'una motocicleta', 'una patrulla sin número económico', 'una pickup negra', 'un taxi sin logotipo'],
-  en: ['a white van with no plates', 'a grey car with tinted windows', 'a motorcycle', 'an unmarked patrol car', 'a black pickup truck', 'an unmarked taxi'],
+  es: ['una camioneta blanca sin placas', 'un auto gris con vidrios polarizados', 'una motocicleta sin placas', 'una patrulla sin número económico', 'una pickup negra', 'un taxi sin logotipo'],
+  en: ['a white van with no plates', 'a grey car with tinted windows', 'a car with no plates', 'an unmarked patrol car', 'a black pickup truck', 'an unmarked taxi'],
 };
 export const PLATFORMS = ['WhatsApp', 'Facebook Messenger', 'Telegram', 'Signal', 'Instagram', 'SMS'];
 export const NETWORKS = ['Facebook', 'X', 'TikTok', 'Instagram', 'YouTube'];

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ServiceContext } from '../context.js';
-import { require } from '../context.js';
+import { requirePermission } from '../context.js';
 import { uuid } from '../../domain/text.js';
 import { notFound, forbidden, ServiceError } from '../errors.js';
 
@@ -12,7 +12,7 @@ export const MAX_DRAFT_BYTES = 256 * 1024;
 export const putDraftSchema = z.object({ incidentId: uuid.nullable().optional(), data: z.record(z.string(), z.unknown()) }).strict();
 
 export async function putDraft(ctx: ServiceContext, id: string, input: z.infer<typeof putDraftSchema>): Promise<{ id: string; updatedAt: string }> {
-  require(ctx, 'incident.create');
+  requirePermission(ctx, 'incident.create');
   const data = JSON.stringify(input.data);
   if (Buffer.byteLength(data) > MAX_DRAFT_BYTES) throw new ServiceError(413, 'too_large', `data: a draft may hold at most ${MAX_DRAFT_BYTES / 1024} KB`);
   if (await ctx.store.drafts.idOwnedByOther(id, ctx.user.id)) throw forbidden();

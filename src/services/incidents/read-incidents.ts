@@ -1,6 +1,6 @@
 /** Reading incidents: one by id, its history, a search; and removal (kept in history, out of every list). */
 import type { ServiceContext } from '../context.js';
-import { require } from '../context.js';
+import { requirePermission } from '../context.js';
 import type { IncidentView } from '../../domain/incident/view.js';
 import type { SearchQuery, SearchResult } from '../../domain/incident/search-query.js';
 import { searchIncidents, unindexIncident } from '../../store/search/incident-search.js';
@@ -8,25 +8,25 @@ import { loadIncident, canEditIncident } from './save-incident.js';
 import { notFound, conflict } from '../errors.js';
 
 export async function getIncident(ctx: ServiceContext, id: string): Promise<IncidentView & { canEdit: boolean }> {
-  require(ctx, 'incident.read');
+  requirePermission(ctx, 'incident.read');
   const inc = await loadIncident(ctx.store, id);
   if (!inc) throw notFound('incident');
   return { ...inc, canEdit: canEditIncident(ctx, inc) };
 }
 
 export async function incidentHistory(ctx: ServiceContext, id: string) {
-  require(ctx, 'incident.read');
+  requirePermission(ctx, 'incident.read');
   if (!(await ctx.store.incidents.seqOf(id))) throw notFound('incident');
   return ctx.store.incidents.revisions(id);
 }
 
 export async function findIncidents(ctx: ServiceContext, q: SearchQuery): Promise<SearchResult> {
-  require(ctx, 'incident.read');
+  requirePermission(ctx, 'incident.read');
   return searchIncidents(ctx.store.db, q);
 }
 
 export async function deleteIncident(ctx: ServiceContext, id: string, version: number): Promise<void> {
-  require(ctx, 'incident.delete');
+  requirePermission(ctx, 'incident.delete');
   const now = ctx.now();
   await ctx.store.transaction(async (tx) => {
     const inc = await loadIncident(tx, id);

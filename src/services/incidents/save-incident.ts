@@ -4,9 +4,10 @@
  * and the audit event all in one transaction.
  */
 import type { ServiceContext } from '../context.js';
-import { require } from '../context.js';
+import { requirePermission } from '../context.js';
 import { can } from '../../domain/user/roles.js';
-import type { IncidentInput, IncidentUpdate } from '../../domain/incident/schema.js';
+import { incidentInputSchema, incidentUpdateSchema, type IncidentInput, type IncidentUpdate } from '../../domain/incident/schema.js';
+import { parseInput } from '../validate.js';
 import { checkIncidentCodes, codesUsed, checkActorCodes, type FieldProblem } from '../../domain/incident/check-codes.js';
 import { incidentToInput, type IncidentView } from '../../domain/incident/view.js';
 import { diffIncident } from '../../domain/incident/history.js';
@@ -25,11 +26,12 @@ export function canEditIncident(ctx: ServiceContext, inc: { createdBy: string })
 }
 
 export async function createIncident(ctx: ServiceContext, input: IncidentInput): Promise<IncidentView> {
-  require(ctx, 'incident.create');
-  return saveIncident(ctx, null, input);
+  requirePermission(ctx, 'incident.create');
+  return saveIncident(ctx, null, parseInput(incidentInputSchema, input));
 }
 
-export async function updateIncident(ctx: ServiceContext, id: string, input: IncidentUpdate): Promise<IncidentView> {
+export async function updateIncident(ctx: ServiceContext, id: string, raw: IncidentUpdate): Promise<IncidentView> {
+  const input = parseInput(incidentUpdateSchema, raw);
   return ctx.store.transaction(async (tx) => {
     const before = await loadIncident(tx, id);
     if (!before) throw notFound('incident');

@@ -10,7 +10,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { ServiceContext } from '../context.js';
-import { require } from '../context.js';
+import { requirePermission } from '../context.js';
 import type { Store } from '../../store/store.js';
 import type {
   ActTable, InvolvementTable, SourceTable, InterventionTable, IncidentTable, ProtectionMeasureTable,
@@ -171,7 +171,7 @@ export function countsOf(doc: InterchangeDocument): ExportCounts {
 }
 
 export async function exportWorkspace(ctx: ServiceContext): Promise<InterchangeDocument> {
-  require(ctx, 'interchange.export');
+  requirePermission(ctx, 'interchange.export');
   const now = ctx.now();
   return ctx.store.transaction(async (tx) => {
     const vocabularies = await readVocabularies(tx);

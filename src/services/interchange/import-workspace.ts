@@ -11,7 +11,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { ServiceContext } from '../context.js';
-import { require } from '../context.js';
+import { requirePermission } from '../context.js';
 import type { Store } from '../../store/store.js';
 import type { Database } from '../../store/schema-types.js';
 import type { IncidentWithIds } from '../../store/repositories/incident-repository.js';
@@ -242,7 +242,7 @@ async function findConflicts(tx: Store, doc: InterchangeDocument): Promise<Field
 }
 
 export async function importWorkspace(ctx: ServiceContext, value: unknown, opts: ImportOptions = {}): Promise<ImportResult> {
-  require(ctx, 'interchange.import');
+  requirePermission(ctx, 'interchange.import');
   if (opts.reloadVocabulary && ctx.store.db.isTransaction) {
     // the reload reads through the runtime's own connection, which the open transaction holds
     throw new Error('importWorkspace: pass reloadVocabulary only when the import runs in its own transaction');

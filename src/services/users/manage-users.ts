@@ -1,7 +1,7 @@
 /** User administration by admins: list, create, change role or disable, reset a password. */
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
-import { require } from '../context.js';
+import { requirePermission } from '../context.js';
 import { hashPassword } from '../../crypto/kdf.js';
 import { newId } from '../../crypto/random.js';
 import { conflict, notFound, ServiceError } from '../errors.js';
@@ -16,12 +16,12 @@ export const presentUser = (u: UserRow): UserView => ({
 });
 
 export async function listUsers(ctx: ServiceContext): Promise<UserView[]> {
-  require(ctx, 'users.admin');
+  requirePermission(ctx, 'users.admin');
   return (await ctx.store.users.list()).map(presentUser);
 }
 
 export async function createUser(ctx: ServiceContext, input: z.infer<typeof createUserSchema>): Promise<UserView> {
-  require(ctx, 'users.admin');
+  requirePermission(ctx, 'users.admin');
   if (await ctx.store.users.byEmail(input.email)) throw new ServiceError(409, 'conflict', 'email: an account with this e-mail already exists', [{ path: 'email', message: 'an account with this e-mail already exists' }]);
   const orgs = await ctx.store.users.organisations();
   const orgId = input.orgId ?? ctx.user.orgId;
@@ -39,7 +39,7 @@ export async function createUser(ctx: ServiceContext, input: z.infer<typeof crea
 }
 
 export async function updateUser(ctx: ServiceContext, id: string, patch: z.infer<typeof updateUserSchema>): Promise<UserView> {
-  require(ctx, 'users.admin');
+  requirePermission(ctx, 'users.admin');
   const now = ctx.now();
   return ctx.store.transaction(async (tx) => {
     const u = await tx.users.byId(id);
@@ -60,7 +60,7 @@ export async function updateUser(ctx: ServiceContext, id: string, patch: z.infer
 
 /** Sets a temporary password the user must change at next sign-in; ends their sessions. */
 export async function resetPassword(ctx: ServiceContext, id: string, password: string): Promise<void> {
-  require(ctx, 'users.admin');
+  requirePermission(ctx, 'users.admin');
   const now = ctx.now();
   const hash = await hashPassword(password);
   await ctx.store.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 /** Vocabulary administration: admins add terms and retire (or restore) them; nothing is deleted. */
 import { z } from 'zod';
 import type { ServiceContext } from '../context.js';
-import { require } from '../context.js';
+import { requirePermission } from '../context.js';
 import { codeSegmentFromLabel, type Term, type VocabularyIndex } from '../../domain/vocabulary/vocabulary.js';
 import { line, vocabCode } from '../../domain/text.js';
 import { invalid, notFound } from '../errors.js';
@@ -16,7 +16,7 @@ export function listVocabularies(ctx: ServiceContext) {
 export type Reload = () => Promise<VocabularyIndex>;
 
 export async function addTerm(ctx: ServiceContext, reload: Reload, scheme: string, input: z.infer<typeof addTermSchema>): Promise<Term> {
-  require(ctx, 'vocabulary.admin');
+  requirePermission(ctx, 'vocabulary.admin');
   if (!ctx.vocab.schemes.some((s) => s.id === scheme)) throw notFound('vocabulary');
   if (input.parent !== undefined) {
     const parent = ctx.vocab.get(scheme, input.parent);
@@ -43,7 +43,7 @@ export async function addTerm(ctx: ServiceContext, reload: Reload, scheme: strin
 }
 
 export async function updateTerm(ctx: ServiceContext, reload: Reload, scheme: string, code: string, input: z.infer<typeof updateTermSchema>): Promise<Term> {
-  require(ctx, 'vocabulary.admin');
+  requirePermission(ctx, 'vocabulary.admin');
   if (!ctx.vocab.get(scheme, code)) throw notFound('term');
   const now = ctx.now();
   await ctx.store.transaction(async (tx) => {

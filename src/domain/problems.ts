@@ -1,6 +1,6 @@
 /** Turns zod issues into field problems whose paths read like "acts[0].kind". */
 import type { ZodError } from 'zod';
-import type { FieldProblem } from '../domain/incident/check-codes.js';
+import type { FieldProblem } from './incident/check-codes.js';
 
 export function formatPath(path: PropertyKey[]): string {
   let out = '';
@@ -8,7 +8,7 @@ export function formatPath(path: PropertyKey[]): string {
   return out;
 }
 
-export function zodProblems(err: ZodError, prefix = ''): FieldProblem[] {
+export function zodFieldProblems(err: ZodError, prefix = ''): FieldProblem[] {
   return err.issues.map((i) => {
     let message = i.message;
     if (i.code === 'unrecognized_keys') message = `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
