@@ -27,6 +27,7 @@ function treeEntries(md: string): string[] {
     if (!line.trim()) continue;
     const depth = (line.length - line.trimStart().length) / 2;
     const name = line.trim().split(/\s+/)[0]!;
+    if (!/\/$|\.[a-z]+$/.test(name)) continue; // a wrapped annotation, not an entry
     stack.length = depth;
     const path = stack.join('') + name;
     out.push(path);

@@ -64,10 +64,12 @@ function facetSql(facet: SearchFacet, where: Cond): Cond {
   }
 }
 
-export async function searchIncidents(db: Kysely<Database>, q: SearchQuery): Promise<SearchResult> {
+type HitRow = { id: string; seq: number; title: string; summary: string | null; date_start: string | null; date_end: string | null; date_approx: number; place_precision: string; country: string | null; state: string | null; locality: string | null; status: string };
+
+/** The statements one search runs: count, page, and one per facet. Exposed so benchmarks can run the same SQL directly. */
+export function searchStatements(q: SearchQuery): { count: RawBuilder<{ n: number }>; page: RawBuilder<HitRow>; facets: [SearchFacet, RawBuilder<{ k: string; n: number }>][] } {
   const conds = buildConditions(q);
   const where = whereOf(conds);
-  const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM incidents i WHERE ${where}`.execute(db)).rows[0]?.n ?? 0);
   const terms = searchTerms(q.q);
   const order =
     q.sort === 'relevance' && terms.length
@@ -77,11 +79,19 @@ export async function searchIncidents(db: Kysely<Database>, q: SearchQuery): Pro
         : q.sort === 'updated_desc'
           ? sql`i.updated_at DESC, i.seq DESC`
           : sql`CASE WHEN i.date_from IS NULL THEN 1 ELSE 0 END, i.date_from DESC, i.seq DESC`;
-  const rows = (
-    await sql<{ id: string; seq: number; title: string; summary: string | null; date_start: string | null; date_end: string | null; date_approx: number; place_precision: string; country: string | null; state: string | null; locality: string | null; status: string }>`
+  return {
+    count: sql<{ n: number }>`SELECT count(*) AS n FROM incidents i WHERE ${where}`,
+    page: sql<HitRow>`
       SELECT i.id, i.seq, i.title, i.summary, i.date_start, i.date_end, i.date_approx, i.place_precision, i.country, i.state, i.locality, i.status
-      FROM incidents i WHERE ${where} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db)
-  ).rows;
+      FROM incidents i WHERE ${where} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    facets: q.facets ? SEARCH_FACETS.map((f) => [f, sql<{ k: string; n: number }>`${facetSql(f, whereOf(conds, f))} ORDER BY n DESC, k ASC`]) : [],
+  };
+}
+
+export async function searchIncidents(db: Kysely<Database>, q: SearchQuery): Promise<SearchResult> {
+  const st = searchStatements(q);
+  const total = Number((await st.count.execute(db)).rows[0]?.n ?? 0);
+  const rows = (await st.page.execute(db)).rows;
   const ids = rows.map((r) => r.id);
   const acts = ids.length ? await db.selectFrom('acts').select(['incident_id', 'kind']).where('incident_id', 'in', ids).orderBy('ordinal').execute() : [];
   const hits: SearchHit[] = rows.map((r) => {
@@ -98,12 +108,7 @@ export async function searchIncidents(db: Kysely<Database>, q: SearchQuery): Pro
     return hit;
   });
   const facets: SearchResult['facets'] = {};
-  if (q.facets) {
-    for (const f of SEARCH_FACETS) {
-      const res = await sql<{ k: string; n: number }>`${facetSql(f, whereOf(conds, f))} ORDER BY n DESC, k ASC`.execute(db);
-      facets[f] = res.rows.map((r) => ({ value: String(r.k), count: Number(r.n) }));
-    }
-  }
+  for (const [f, stmt] of st.facets) facets[f] = (await stmt.execute(db)).rows.map((r) => ({ value: String(r.k), count: Number(r.n) }));
   return { total, page: q.page, pageSize: q.pageSize, hits, facets };
 }
 
