@@ -190,6 +190,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('involvements_incident').on('involvements').column('incident_id').execute();
   await db.schema.createIndex('involvements_act').on('involvements').column('act_id').execute();
   await db.schema.createIndex('involvements_group').on('involvements').columns(['perpetrator_group', 'incident_id']).execute();
+  await db.schema.createIndex('involvements_perpetrator').on('involvements').columns(['perpetrator', 'incident_id']).execute();
   await child('sources')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('ordinal', 'integer', (c) => c.notNull())

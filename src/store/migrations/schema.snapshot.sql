@@ -13,6 +13,7 @@ CREATE INDEX "interventions_incident" on "interventions" ("incident_id");
 CREATE INDEX "involvements_act" on "involvements" ("act_id");
 CREATE INDEX "involvements_group" on "involvements" ("perpetrator_group", "incident_id");
 CREATE INDEX "involvements_incident" on "involvements" ("incident_id");
+CREATE INDEX "involvements_perpetrator" on "involvements" ("perpetrator", "incident_id");
 CREATE INDEX "protection_measures_actor" on "protection_measures" ("actor_id");
 CREATE INDEX "sessions_user" on "sessions" ("user_id");
 CREATE INDEX "sources_incident" on "sources" ("incident_id");

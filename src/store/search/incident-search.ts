@@ -1,7 +1,8 @@
 /**
  * Incident search: full-text words (FTS5 on SQLite) + filters, a sorted page, and facet counts.
  * Each facet is counted with every filter applied except its own, so a person can see what
- * choosing another value would give. Filters on parts (acts, perpetrators, victims) use EXISTS.
+ * choosing another value would give. Filters on parts (acts, perpetrators, victims) are uncorrelated
+ * sub-selects on indexed columns.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema-types.js';
@@ -12,8 +13,9 @@ import { incidentRef } from '../../domain/incident/view.js';
 type Cond = RawBuilder<unknown>;
 
 function codeMatch(column: RawBuilder<unknown>, codes: string[]): Cond {
-  // a parent code matches itself and its descendants; no LIKE (codes contain "_")
-  return sql`(${sql.join(codes.map((c) => sql`(${column} = ${c} OR substr(${column}, 1, ${c.length + 1}) = ${c + '.'})`), sql` OR `)})`;
+  // a parent code matches itself and its descendants ("state" → "state.mx.inm"): an index-friendly
+  // range, since "/" sorts right after "."; no LIKE (codes contain "_")
+  return sql`(${sql.join(codes.map((c) => sql`(${column} = ${c} OR (${column} >= ${c + '.'} AND ${column} < ${c + '/'}))`), sql` OR `)})`;
 }
 
 function ftsMatch(terms: string[]): string {
@@ -33,12 +35,13 @@ export function buildConditions(q: SearchQuery): Map<SearchFacet | 'q' | 'date' 
   if (q.state?.length) conds.set('state', sql`i.state IN (${sql.join(q.state)})`);
   if (q.status?.length) conds.set('status', sql`i.status IN (${sql.join(q.status)})`);
   if (q.year?.length) conds.set('year', sql`substr(i.date_from, 1, 4) IN (${sql.join(q.year)})`);
-  if (q.act?.length) conds.set('act', sql`EXISTS (SELECT 1 FROM acts a WHERE a.incident_id = i.id AND ${codeMatch(sql.ref('a.kind'), q.act)})`);
-  if (q.perpetrator?.length) conds.set('perpetrator', sql`EXISTS (SELECT 1 FROM involvements p WHERE p.incident_id = i.id AND ${codeMatch(sql.ref('p.perpetrator'), q.perpetrator)})`);
+  // filters on parts are uncorrelated sub-selects: evaluated once, then probed per incident
+  if (q.act?.length) conds.set('act', sql`i.id IN (SELECT a.incident_id FROM acts a WHERE ${codeMatch(sql.ref('a.kind'), q.act)})`);
+  if (q.perpetrator?.length) conds.set('perpetrator', sql`i.id IN (SELECT p.incident_id FROM involvements p WHERE ${codeMatch(sql.ref('p.perpetrator'), q.perpetrator)})`);
   for (const f of ['role', 'gender', 'lgbti', 'migrationStatus'] as const) {
     const values = q[f];
     if (values?.length) {
-      conds.set(f, sql`EXISTS (SELECT 1 FROM incident_victims v JOIN actors ac ON ac.id = v.actor_id WHERE v.incident_id = i.id AND ${codeMatch(sql.ref(`ac.${ACTOR_COLUMN[f]!}`), values)})`);
+      conds.set(f, sql`i.id IN (SELECT v.incident_id FROM incident_victims v JOIN actors ac ON ac.id = v.actor_id WHERE ${codeMatch(sql.ref(`ac.${ACTOR_COLUMN[f]!}`), values)})`);
     }
   }
   return conds;
