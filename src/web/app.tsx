@@ -1,6 +1,7 @@
 /** The app: which screen the workspace state calls for (setup, unseal, sign-in, the app itself). */
 import { useEffect } from 'preact/hooks';
-import { useAppState, refresh } from './state';
+import { useAppState, refresh, can, signOut } from './state';
+import { LockButton } from './components/lock-button';
 import { t } from './i18n/i18n';
 import { SetupPage } from './pages/setup';
 import { UnsealPage } from './pages/unseal';
@@ -15,6 +16,11 @@ export function App() {
   useEffect(() => {
     if (s.phase !== 'ready') document.title = t('title.app');
   }, [s.phase, s.lang]);
+  useEffect(() => {
+    // a new screen (locked, sign-in, the app): start reading and tabbing from its heading
+    if (s.phase === 'loading') return;
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true }));
+  }, [s.phase]);
   switch (s.phase) {
     case 'loading':
       return (
@@ -40,7 +46,16 @@ export function App() {
       return <SignInPage notice={s.notice} workspaceName={s.status?.workspace?.name} />;
     case 'password':
       return (
-        <BareLayout>
+        <BareLayout
+          tools={
+            <>
+              {can('seal') && <LockButton />}
+              <button type="button" class="btn btn-quiet bare-signout" onClick={() => void signOut()}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          }
+        >
           <ChangePasswordPage forced />
         </BareLayout>
       );

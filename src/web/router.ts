@@ -8,7 +8,6 @@ import { h } from 'preact';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
-let guard: (() => boolean) | null = null;
 
 export function currentPath(): string {
   return location.pathname;
@@ -19,7 +18,6 @@ function notify(): void {
 }
 
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
-  if (guard && !guard()) return;
   if (to === location.pathname) {
     notify();
     return;
@@ -27,11 +25,6 @@ export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   if (opts.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   notify();
-}
-
-/** A page with unsaved work can ask before the app leaves it. */
-export function setLeaveGuard(fn: (() => boolean) | null): void {
-  guard = fn;
 }
 
 if (typeof window !== 'undefined') window.addEventListener('popstate', notify);

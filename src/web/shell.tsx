@@ -1,12 +1,12 @@
 /** The signed-in app: header (workspace, navigation, language, lock, sign out) and the page for the path. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { api } from './api';
 import { t } from './i18n/i18n';
-import { useAppState, can, refresh } from './state';
-import { Link, match, usePath, UUID, navigate } from './router';
+import { useAppState, can, signOut } from './state';
+import { Link, match, usePath, UUID } from './router';
 import { LangSwitch } from './components/lang-switch';
 import { LockButton } from './components/lock-button';
+import { MenuIcon } from './components/icons';
 import { IncidentListPage } from './pages/incident-list';
 import { IncidentFormPage } from './pages/incident-form/form';
 import { IncidentDetailPage } from './pages/incident-detail';
@@ -51,20 +51,12 @@ function NotFound() {
   );
 }
 
-async function signOut() {
-  try {
-    await api('POST', '/api/v1/auth/logout');
-  } catch {
-    /* the session may already be gone */
-  }
-  navigate('/', { replace: true });
-  await refresh();
-}
-
 export function Shell() {
   const s = useAppState();
   const path = usePath();
   const r = route(path);
+  const [menu, setMenu] = useState(false);
+  useEffect(() => setMenu(false), [path]);
   useEffect(() => {
     document.title = `Bitácora — ${r.title}`;
   }, [r.title]);
@@ -100,22 +92,31 @@ export function Shell() {
           </Link>
           {can('seal') && <LockButton />}
         </div>
-        <nav aria-label={t('nav.label')} class="nav">
-          <ul>
-            {item('/', 'list', t('nav.incidents'))}
-            {can('incident.create') && item('/incidents/new', 'new', t('nav.newIncident'))}
-            {can('actor.read') && item('/people', 'people', t('nav.people'))}
-            {can('vocabulary.admin') && item('/admin/vocabularies', 'vocab', t('nav.vocabularies'))}
-            {can('users.admin') && item('/admin/users', 'users', t('nav.users'))}
-          </ul>
-          <div class="nav-tools">
-            <LangSwitch />
-            <Link href="/account" class="btn btn-quiet" aria-current={r.nav === 'account' ? 'page' : undefined}>
-              {t('nav.account')}
-            </Link>
-            <button type="button" class="btn btn-quiet" onClick={() => void signOut()}>
-              {t('nav.signOut')}
-            </button>
+        <div class="bar2">
+          <button type="button" class="btn btn-quiet menu-toggle" aria-expanded={menu} aria-controls="main-nav" onClick={() => setMenu(!menu)}>
+            <MenuIcon />
+            {t('nav.menu')}
+          </button>
+          <LangSwitch />
+        </div>
+        <nav aria-label={t('nav.label')} class={`nav ${menu ? 'is-open' : ''}`} id="main-nav">
+          <div class="nav-inner">
+            <ul>
+              {item('/', 'list', t('nav.incidents'))}
+              {can('incident.create') && item('/incidents/new', 'new', t('nav.newIncident'))}
+              {can('actor.read') && item('/people', 'people', t('nav.people'))}
+              {can('vocabulary.admin') && item('/admin/vocabularies', 'vocab', t('nav.vocabularies'))}
+              {can('users.admin') && item('/admin/users', 'users', t('nav.users'))}
+            </ul>
+            <div class="nav-tools">
+              <LangSwitch />
+              <Link href="/account" class="btn btn-quiet" aria-current={r.nav === 'account' ? 'page' : undefined}>
+                {t('nav.account')}
+              </Link>
+              <button type="button" class="btn btn-quiet" onClick={() => void signOut()}>
+                {t('nav.signOut')}
+              </button>
+            </div>
           </div>
         </nav>
       </header>

@@ -7,6 +7,7 @@ import { api, setCsrf, onApiEvents } from './api';
 import { setLang, browserLang, isLang, type Lang } from './i18n/i18n';
 import type { Places, Session, Status, Vocabularies } from './types';
 import { Vocab } from './lib/vocab';
+import { navigate } from './router';
 
 export type Phase = 'loading' | 'offline' | 'uninitialised' | 'sealed' | 'signin' | 'password' | 'ready';
 
@@ -149,11 +150,21 @@ export function watchStatus(): void {
     if (state.phase !== 'ready' && state.phase !== 'password') return;
     try {
       const s = await api<Status>('GET', '/api/v1/status');
-      if (s.state === 'sealed' && state.phase !== 'sealed') markSealed('sealedElsewhere');
+      if (s.state === 'sealed' && getState().phase !== 'sealed') markSealed('sealedElsewhere');
     } catch {
       /* offline: keep showing what we have */
     }
   };
   setInterval(check, 30_000);
   document.addEventListener('visibilitychange', () => void check());
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await api('POST', '/api/v1/auth/logout');
+  } catch {
+    /* the session may already be gone */
+  }
+  navigate('/', { replace: true });
+  await refresh();
 }

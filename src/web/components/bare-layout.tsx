@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { LangSwitch } from './lang-switch';
 import { t } from '../i18n/i18n';
 
-export function BareLayout({ children, wide }: { children: ComponentChildren; wide?: boolean }) {
+export function BareLayout({ children, wide, tools }: { children: ComponentChildren; wide?: boolean; tools?: ComponentChildren }) {
   return (
     <>
       <a class="skip-link" href="#main">
@@ -11,7 +11,10 @@ export function BareLayout({ children, wide }: { children: ComponentChildren; wi
       </a>
       <header class="bare-header">
         <span class="brand">Bitácora</span>
-        <LangSwitch />
+        <div class="bare-tools">
+          {tools}
+          <LangSwitch />
+        </div>
       </header>
       <main id="main" class={`bare-main ${wide ? 'wide' : ''}`}>
         {children}

@@ -20,3 +20,7 @@ export const PlusIcon = () => (
 export const SearchIcon = () => (
   <svg {...common}><path fill="currentColor" d="M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3Zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10Z" /></svg>
 );
+
+export const MenuIcon = () => (
+  <svg {...common}><path fill="currentColor" d="M3 6h18v2H3V6Zm0 5h18v2H3v-2Zm0 5h18v2H3v-2Z" /></svg>
+);

@@ -45,6 +45,12 @@ export class Vocab {
     return parts.join(' › ');
   }
 
+  /** Like pathLabel, without the top level when the term is three levels deep ("México › Policía municipal"). */
+  shortPath(scheme: string, code: string): string {
+    const parts = this.pathLabel(scheme, code).split(' › ');
+    return (parts.length >= 3 ? parts.slice(1) : parts).join(' › ');
+  }
+
   schemeLabel(id: string): string {
     return this.schemes.find((s) => s.id === id)?.label[lang()] ?? id;
   }

@@ -18,7 +18,6 @@ import type { Places } from '../types';
 
 const PAGE_SIZE = 20;
 const FILTER_FACETS: SearchFacet[] = ['year', 'country', 'state', 'act', 'perpetrator', 'role', 'gender', 'lgbti', 'migrationStatus', 'status'];
-type ListFacet = Exclude<SearchFacet, never>;
 
 const emptyQuery = (): SearchQuery => ({ sort: 'date_desc', page: 1, pageSize: PAGE_SIZE });
 let memory: { query: SearchQuery; words: string; result: SearchResult | null } = { query: emptyQuery(), words: '', result: null };
@@ -104,13 +103,13 @@ export function IncidentListPage() {
     void run({ ...query, q: words.trim() || undefined, page: 1, sort: words.trim() && query.sort === 'date_desc' && !query.q ? 'relevance' : query.sort });
   };
 
-  const toggle = (f: ListFacet, value: string, on: boolean) => {
+  const toggle = (f: SearchFacet, value: string, on: boolean) => {
     const list = ((query[f] as string[] | undefined) ?? []).filter((v) => v !== value);
     if (on) list.push(value);
     void run({ ...query, [f]: list, page: 1 });
   };
 
-  const active: { f: ListFacet; value: string }[] = [];
+  const active: { f: SearchFacet; value: string }[] = [];
   for (const f of FILTER_FACETS) for (const v of (query[f] as string[] | undefined) ?? []) active.push({ f, value: v });
   const activeCount = active.length + (query.from ? 1 : 0) + (query.to ? 1 : 0);
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
@@ -280,7 +279,7 @@ function DateFilter({ query, onApply }: { query: SearchQuery; onApply: (from: st
 
 const SHOWN = 8;
 
-function FacetGroup(p: { facet: ListFacet; selected: string[]; values: { value: string; count: number }[]; vocab: Vocab; places: Places | null; onToggle: (f: ListFacet, v: string, on: boolean) => void }) {
+function FacetGroup(p: { facet: SearchFacet; selected: string[]; values: { value: string; count: number }[]; vocab: Vocab; places: Places | null; onToggle: (f: SearchFacet, v: string, on: boolean) => void }) {
   const [all, setAll] = useState(false);
   const values = [...p.values];
   for (const s of p.selected) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });

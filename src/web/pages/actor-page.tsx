@@ -1,0 +1,121 @@
+/** One person or organisation: profile, protection measures, and the incidents that affected them. */
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { api } from '../api';
+import { t } from '../i18n/i18n';
+import { can, useAppState } from '../state';
+import { Link } from '../router';
+import { Alert, Loading, Masked, PageTitle, IdentBadge } from '../components/ui';
+import { IncidentCard } from '../components/incident-card';
+import { countryName, partialDate, placeText } from '../lib/format';
+import { errorText } from '../lib/problems';
+import type { ActorIncident, ActorView } from '../types';
+
+function Row({ label, children }: { label: ComponentChildren; children: ComponentChildren }) {
+  if (children === undefined || children === null || children === '') return null;
+  return (
+    <div class="row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function ActorPage({ id }: { id: string }) {
+  const { vocab, places } = useAppState();
+  const [data, setData] = useState<{ actor: ActorView; incidents: ActorIncident[] } | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    api<{ actor: ActorView; incidents: ActorIncident[] }>('GET', `/api/v1/actors/${id}`)
+      .then(setData)
+      .catch((e) => setError(errorText(e)));
+  }, [id]);
+  if (!vocab) return null;
+  if (error || !data)
+    return (
+      <>
+        <PageTitle>{t('title.person')}</PageTitle>
+        {error ? <Alert kind="error">{error}</Alert> : <Loading />}
+      </>
+    );
+  const a = data.actor;
+  const ident = (k: 'realName' | 'contact' | 'privateAddress', label: string) =>
+    a[k] !== undefined || a.redacted?.includes(k) ? (
+      <Row label={<>{label} <IdentBadge /></>}>{a.redacted?.includes(k) ? <span class="muted">{t('ident.redacted')}</span> : <Masked value={a[k]} multiline={k !== 'realName'} />}</Row>
+    ) : null;
+  return (
+    <article class="detail">
+      <p class="back">
+        <Link href="/people">← {t('people.back')}</Link>
+      </p>
+      <PageTitle>{a.pseudonym}</PageTitle>
+      <p class="meta">
+        {a.kind === 'person' ? t('actor.person') : t('actor.organisation')}
+        {a.role ? ` · ${vocab.label('victim_role', a.role)}` : ''}
+      </p>
+      {can('actor.write') && (
+        <p>
+          <Link href={`/people/${a.id}/edit`} class="btn btn-primary">
+            {t('people.edit')}
+          </Link>
+        </p>
+      )}
+      <section>
+        <h2>{t('people.profile')}</h2>
+        <dl class="facts">
+          <Row label={t('field.genderIdentity')}>{vocab.label('gender_identity', a.genderIdentity)}</Row>
+          <Row label={t('field.lgbti')}>{vocab.label('lgbti', a.lgbti)}</Row>
+          <Row label={t('field.migrationStatus')}>{vocab.label('migration_status', a.migrationStatus)}</Row>
+          <Row label={t('field.ageGroup')}>{vocab.label('age_group', a.ageGroup)}</Row>
+          <Row label={t('field.nationality')}>{countryName(places, a.nationality)}</Row>
+          <Row label={t('field.orgType')}>{vocab.label('org_type', a.orgType)}</Row>
+          <Row label={t('detail.where')}>{placeText(places, { locality: a.locality ?? null, state: a.state ?? null, country: a.country ?? null })}</Row>
+          {ident('realName', a.kind === 'person' ? t('field.realName') : t('field.legalName'))}
+          {ident('contact', t('field.contact'))}
+          {ident('privateAddress', t('field.privateAddress'))}
+        </dl>
+        {a.notes && <p class="prewrap">{a.notes}</p>}
+      </section>
+      <section>
+        <h2>{t('people.measures')}</h2>
+        {a.protectionMeasures.length === 0 ? (
+          <p class="muted">{t('people.noMeasures')}</p>
+        ) : (
+          <ul class="cards">
+            {a.protectionMeasures.map((m, i) => (
+              <li class="card" key={m.id ?? i}>
+                <h3 class="card-title">{vocab.label('protection_kind', m.kind)}</h3>
+                <dl class="facts">
+                  <Row label={t('field.status')}>{vocab.label('protection_status', m.status)}</Row>
+                  <Row label={t('field.reference')}>{m.reference}</Row>
+                  <Row label={t('field.granted')}>{partialDate(m.granted)}</Row>
+                  <Row label={t('field.expires')}>{partialDate(m.expires)}</Row>
+                  <Row label={t('field.includes')}>{m.includes}</Row>
+                </dl>
+                {m.notes && <p class="prewrap">{m.notes}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h2>{t('people.incidents', { count: data.incidents.length })}</h2>
+        {data.incidents.length === 0 ? (
+          <p class="muted">{t('people.noIncidents')}</p>
+        ) : (
+          <ul class="cards">
+            {data.incidents.map((x) => (
+              <IncidentCard
+                key={x.id}
+                headingLevel={3}
+                vocab={vocab}
+                places={places}
+                hit={{ id: x.id, ref: x.ref, title: x.title, date: x.dateStart ? { start: x.dateStart, ...(x.dateEnd ? { end: x.dateEnd } : {}), ...(x.dateApprox ? { approximate: true } : {}) } : undefined, place: { country: x.country, state: x.state, locality: x.locality }, status: x.status, acts: x.acts }}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

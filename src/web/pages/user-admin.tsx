@@ -1,0 +1,164 @@
+/** User administration: list, create with a temporary password, change role, disable or enable, reset password. */
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../api';
+import { t } from '../i18n/i18n';
+import { getState } from '../state';
+import { Alert, ErrorSummary, PageTitle, SelectField, TextField } from '../components/ui';
+import { dateTime } from '../lib/format';
+import { errorText, problemMap, type Problems } from '../lib/problems';
+import type { UserView } from '../types';
+
+const ROLES = ['admin', 'coordinator', 'documenter', 'analyst', 'viewer'] as const;
+
+export function roleLabel(role: string): string {
+  switch (role) {
+    case 'admin': return t('role.admin');
+    case 'coordinator': return t('role.coordinator');
+    case 'documenter': return t('role.documenter');
+    case 'analyst': return t('role.analyst');
+    case 'viewer': return t('role.viewer');
+    default: return role;
+  }
+}
+
+const roleOptions = () => ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
+
+export function UserAdminPage() {
+  const [users, setUsers] = useState<UserView[] | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | undefined>();
+  const [f, setF] = useState({ email: '', displayName: '', role: 'documenter', password: '' });
+  const [problems, setProblems] = useState<Problems>(new Map());
+  const load = () =>
+    api<{ users: UserView[] }>('GET', '/api/v1/users')
+      .then((r) => setUsers(r.users))
+      .catch((e) => setMessage({ kind: 'error', text: errorText(e) }));
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const create = async (e: Event) => {
+    e.preventDefault();
+    const local: Problems = new Map();
+    if (!f.displayName.trim()) local.set('displayName', [t('problem.required')]);
+    if (!f.email.trim()) local.set('email', [t('problem.required')]);
+    if (f.password.length < 10) local.set('password', [t('problem.tooShort', { min: 10 })]);
+    setProblems(local);
+    if (local.size) return;
+    try {
+      await api('POST', '/api/v1/users', { email: f.email.trim(), displayName: f.displayName.trim(), role: f.role, password: f.password });
+      setMessage({ kind: 'success', text: t('users.created', { name: f.displayName.trim() }) });
+      setF({ email: '', displayName: '', role: 'documenter', password: '' });
+      await load();
+    } catch (err) {
+      if (err instanceof ApiError && err.problems.length) setProblems(problemMap(err.problems));
+      else setMessage({ kind: 'error', text: errorText(err) });
+    }
+  };
+
+  const labels: Record<string, string> = { displayName: t('users.name'), email: t('common.email'), password: t('users.tempPassword'), role: t('users.role') };
+  return (
+    <>
+      <PageTitle>{t('users.title')}</PageTitle>
+      <div aria-live="polite">{message && <Alert kind={message.kind}>{message.text}</Alert>}</div>
+      {!users ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : (
+        <ul class="cards">
+          {users.map((u) => (
+            <UserRow key={u.id} user={u} onChanged={load} onMessage={setMessage} />
+          ))}
+        </ul>
+      )}
+      <section class="card-edit" aria-labelledby="new-user">
+        <h2 id="new-user">{t('users.new')}</h2>
+        <form onSubmit={create} noValidate>
+          <ErrorSummary problems={problems} labelOf={(k) => labels[k] ?? k} />
+          <div class="grid-2">
+            <TextField id="f-displayName" label={labels['displayName']} value={f.displayName} onValue={(displayName) => setF({ ...f, displayName })} errors={problems.get('displayName')} required />
+            <TextField id="f-email" type="email" inputMode="email" label={labels['email']} value={f.email} onValue={(email) => setF({ ...f, email })} errors={problems.get('email')} required />
+            <SelectField id="f-role" label={labels['role']} value={f.role} onValue={(role) => setF({ ...f, role })} options={roleOptions()} hint={t('users.roleHint')} />
+            <TextField id="f-password" type="text" label={labels['password']} hint={t('users.tempPasswordHint')} value={f.password} onValue={(password) => setF({ ...f, password })} errors={problems.get('password')} required />
+          </div>
+          <button type="submit" class="btn btn-primary">
+            {t('users.create')}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}
+
+function UserRow({ user, onChanged, onMessage }: { user: UserView; onChanged: () => Promise<void> | void; onMessage: (m: { kind: 'error' | 'success'; text: string }) => void }) {
+  const [role, setRole] = useState(user.role);
+  const [resetting, setResetting] = useState(false);
+  const [password, setPassword] = useState('');
+  const me = getState().session?.user.id === user.id;
+  const idBase = `user-${user.id}`;
+
+  const patch = async (body: object, done: string) => {
+    try {
+      await api('PATCH', `/api/v1/users/${user.id}`, body);
+      onMessage({ kind: 'success', text: done });
+      await onChanged();
+    } catch (e) {
+      onMessage({ kind: 'error', text: e instanceof ApiError && e.status === 409 ? t('users.lastAdmin') : errorText(e) });
+    }
+  };
+  const reset = async (e: Event) => {
+    e.preventDefault();
+    if (password.length < 10) {
+      onMessage({ kind: 'error', text: t('problem.tooShort', { min: 10 }) });
+      return;
+    }
+    try {
+      await api('POST', `/api/v1/users/${user.id}/password`, { password });
+      setPassword('');
+      setResetting(false);
+      onMessage({ kind: 'success', text: t('users.passwordReset', { name: user.displayName }) });
+      await onChanged();
+    } catch (err) {
+      onMessage({ kind: 'error', text: errorText(err) });
+    }
+  };
+
+  return (
+    <li class={`card user ${user.disabled ? 'is-disabled' : ''}`}>
+      <h3 class="card-title">
+        {user.displayName} {me && <span class="badge">{t('users.you')}</span>}
+        {user.disabled && <span class="badge badge-retired">{t('users.disabled')}</span>}
+      </h3>
+      <p class="meta">
+        {user.email} · {roleLabel(user.role)}
+        {user.mustChangePassword ? ` · ${t('users.mustChange')}` : ''} · {user.lastLoginAt ? t('users.lastLogin', { time: dateTime(user.lastLoginAt) }) : t('users.neverLoggedIn')}
+      </p>
+      <div class="user-actions">
+        <form
+          class="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void patch({ role }, t('users.roleChanged', { name: user.displayName }));
+          }}
+        >
+          <SelectField id={`${idBase}-role`} label={t('users.role')} value={role} onValue={setRole} options={roleOptions()} />
+          <button type="submit" class="btn btn-small" disabled={role === user.role}>
+            {t('users.changeRole')}
+          </button>
+        </form>
+        <button type="button" class="btn btn-small" onClick={() => void patch({ disabled: !user.disabled }, user.disabled ? t('users.enabledDone', { name: user.displayName }) : t('users.disabledDone', { name: user.displayName }))} disabled={me && !user.disabled}>
+          {user.disabled ? t('users.enable') : t('users.disable')}
+        </button>
+        <button type="button" class="btn btn-small" aria-expanded={resetting} onClick={() => setResetting(!resetting)}>
+          {t('users.resetPassword')}
+        </button>
+      </div>
+      {resetting && (
+        <form class="inline-form" onSubmit={reset}>
+          <TextField id={`${idBase}-pw`} type="text" label={t('users.tempPassword')} hint={t('users.tempPasswordHint')} value={password} onValue={setPassword} />
+          <button type="submit" class="btn btn-small btn-primary">
+            {t('users.setPassword')}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,64 @@
+/** Small helpers for the web end-to-end suite (not a test file). */
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const AXE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+let axeSource: string | undefined;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/** Runs axe-core on the current page; returns serious and critical violations. */
+export async function axeSerious(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  // The app's CSP (script-src 'self') refuses page.addScriptTag's inline <script>, so the same
+  // file is evaluated through the DevTools protocol instead, which CSP does not govern.
+  if (!loaded) await page.evaluate((axeSource ??= readFileSync(AXE_PATH, 'utf8')) + '\n;void 0');
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Presses Tab until the focused element matches `selector` (keyboard-only navigation). */
+export async function tabTo(page: Page, selector: string, max = 120, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  const target = page.locator(selector).first();
+  await target.waitFor({ state: 'attached' });
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+  throw new Error(`could not reach ${selector} with ${key}; focus is on ${active}`);
+}
+
+/** True when the page scrolls sideways (content wider than the viewport). */
+export async function hasHorizontalScroll(page: Page): Promise<{ overflow: boolean; scrollWidth: number; width: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    const culprits: string[] = [];
+    if (scrollWidth > width) {
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        const r = el.getBoundingClientRect();
+        if (r.right > width + 1 && r.width > 0) culprits.push(`${el.tagName.toLowerCase()}.${(el as HTMLElement).className} ${Math.round(r.right)}`);
+        if (culprits.length > 8) break;
+      }
+    }
+    return { overflow: scrollWidth > width, scrollWidth, width, culprits };
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  if (process.env['E2E_SCREENSHOTS']) await page.screenshot({ path: `/tmp/e2e-${name}.png`, fullPage: true });
+}
