@@ -13,21 +13,26 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Returns a reason when `value` is not a real partial date, else null. */
-export function partialDateProblem(value: string): string | null {
+/** Why `value` is not a real partial date (English message + machine code), or null. */
+export function partialDateIssue(value: string): { message: string; code: string } | null {
   const m = PARTIAL.exec(value);
-  if (!m) return 'use YYYY, YYYY-MM or YYYY-MM-DD';
+  if (!m) return { message: 'use YYYY, YYYY-MM or YYYY-MM-DD', code: 'date_format' };
   const year = Number(m[1]);
-  if (year < 1900 || year > 2100) return 'year must be between 1900 and 2100';
+  if (year < 1900 || year > 2100) return { message: 'year must be between 1900 and 2100', code: 'date_year_range' };
   if (m[2] !== undefined) {
     const month = Number(m[2]);
-    if (month < 1 || month > 12) return `${value} has no month ${m[2]}`;
+    if (month < 1 || month > 12) return { message: `${value} has no month ${m[2]}`, code: 'date_not_real' };
     if (m[3] !== undefined) {
       const day = Number(m[3]);
-      if (day < 1 || day > daysInMonth(year, month)) return `${value} is not a real date`;
+      if (day < 1 || day > daysInMonth(year, month)) return { message: `${value} is not a real date`, code: 'date_not_real' };
     }
   }
   return null;
+}
+
+/** Returns a reason when `value` is not a real partial date, else null. */
+export function partialDateProblem(value: string): string | null {
+  return partialDateIssue(value)?.message ?? null;
 }
 
 export function precisionOf(value: string): DatePrecision {
@@ -52,8 +57,8 @@ export function latestDay(value: string): string {
 }
 
 export const partialDateSchema = z.string().superRefine((v, ctx) => {
-  const problem = partialDateProblem(v);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  const issue = partialDateIssue(v);
+  if (issue) ctx.addIssue({ code: 'custom', message: issue.message, params: { code: issue.code, value: v.slice(0, 20) } });
 });
 
 export const fuzzyDateSchema = z
@@ -65,7 +70,7 @@ export const fuzzyDateSchema = z
   .strict()
   .superRefine((d, ctx) => {
     if (d.end && partialDateProblem(d.start) === null && partialDateProblem(d.end) === null && latestDay(d.end) < earliestDay(d.start)) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'end is before start' });
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'end is before start', params: { code: 'date_end_before_start' } });
     }
   });
 export type FuzzyDate = z.infer<typeof fuzzyDateSchema>;

@@ -13,13 +13,13 @@ export function text(max: number, min = 0) {
         .string()
         .min(min, min > 0 ? { message: 'is required' } : undefined)
         .max(max, { message: `must have at most ${max} characters` })
-        .refine((s) => !FORBIDDEN.test(s), { message: 'contains control characters' }),
+        .refine((s) => !FORBIDDEN.test(s), { message: 'contains control characters', params: { code: 'control_characters' } }),
     );
 }
 
 /** One line of text (no newlines). */
 export function line(max: number, min = 0) {
-  return text(max, min).refine((s) => !/[\r\n]/.test(s), { message: 'must be a single line' });
+  return text(max, min).refine((s) => !/[\r\n]/.test(s), { message: 'must be a single line', params: { code: 'single_line' } });
 }
 
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'must be an id' });

@@ -53,6 +53,8 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
   rateLimit?: number;
   /** what the rate limit counts per (default: client address); runs after the body is parsed */
   rateLimitKey?: (request: FastifyRequest) => string;
+  /** false for answers that carry secrets next to client-chosen text (no compression side channel) */
+  compress?: false;
   /** status code of a successful answer (default 200) */
   status?: number;
   handler: (ctx: RouteContext<B, Q, P>) => Promise<unknown>;
@@ -83,6 +85,7 @@ export function registerRoutes(app: FastifyInstance, vault: Vault, routes: AnyRo
       config: route.rateLimit
         ? { rateLimit: { max: route.rateLimit, timeWindow: 60_000, hook: 'preHandler', ...(route.rateLimitKey ? { keyGenerator: route.rateLimitKey } : {}) } }
         : {},
+      ...(route.compress === false ? { compress: false as const } : {}),
       handler: async (request, reply) => {
         let rt: Runtime | undefined;
         if (route.policy.access !== 'always') {

@@ -36,13 +36,20 @@ export async function newWorkspace(opts: { setup?: boolean } = {}): Promise<Test
   };
 }
 
+let clients = 0;
+
+/** A signed-in browser, each from its own loopback address (sign-in limits count per address and account). */
 export class Client {
   cookie = '';
   csrf = '';
-  constructor(private readonly app: FastifyInstance) {}
+  readonly remoteAddress: string;
+  constructor(private readonly app: FastifyInstance) {
+    clients++;
+    this.remoteAddress = `127.0.${(clients >> 8) & 255}.${clients & 255}`;
+  }
 
   async login(email = ADMIN.email, password = ADMIN.password): Promise<LightMyRequestResponse> {
-    const r = await this.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    const r = await this.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: this.remoteAddress, payload: { email, password } });
     if (r.statusCode === 200) {
       const set = r.headers['set-cookie'];
       const raw = Array.isArray(set) ? set[0]! : String(set);
@@ -54,7 +61,7 @@ export class Client {
 
   req(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> {
     return this.app.inject({
-      method, url,
+      method, url, remoteAddress: this.remoteAddress,
       headers: { cookie: this.cookie, ...(method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}) },
       ...(payload !== undefined ? { payload: payload as object } : {}),
     });

@@ -76,6 +76,23 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await c.req('PATCH', '/api/v1/me', { lang: 'fr' })).statusCode).toBe(400);
   });
 
+  it('tells in status whether this browser is signed in, without an error', async () => {
+    const c = new Client(ws.app);
+    expect((await ws.app.inject({ method: 'GET', url: '/api/v1/status' })).json().signedIn).toBe(false);
+    await c.login();
+    expect((await c.req('GET', '/api/v1/status')).json().signedIn).toBe(true);
+  });
+
+  it('compresses large JSON answers but never those that carry the CSRF token', async () => {
+    const c = new Client(ws.app);
+    await c.login();
+    const v = await ws.app.inject({ method: 'GET', url: '/api/v1/vocabularies', headers: { cookie: c.cookie, 'accept-encoding': 'br, gzip' } });
+    expect(v.headers['content-encoding']).toMatch(/br|gzip/);
+    const s = await ws.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: c.cookie, 'accept-encoding': 'br, gzip' } });
+    expect(s.headers['content-encoding']).toBeUndefined();
+    expect(s.json().csrf).toBe(c.csrf);
+  });
+
   it('keeps the last admin', async () => {
     const admin = new Client(ws.app);
     await admin.login();

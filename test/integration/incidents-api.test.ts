@@ -21,12 +21,44 @@ describe('incidents API', () => {
     expect(created.acts).toHaveLength(3);
     expect(created.victims).toHaveLength(2);
     expect(created.acts[0].victimKey).toBe(created.victims[0].actorId);
-    expect(created.place.private.address).toContain('Calle secreta');
     expect(created.sources[0].consent.named_publication).toBe('refused');
+    // identifying values are masked even for those who may see them, until asked for
+    expect(created.place.private).toBeUndefined();
+    expect(created.masked).toEqual(expect.arrayContaining(['place.private', 'victims[0].actor.realName', 'sources[0].testimony', 'acts[0].perpetrators[0].identifiedIndividuals']));
+    expect(JSON.stringify(created)).not.toContain('Calle secreta');
     const g = await admin.req('GET', `/api/v1/incidents/${created.id}`);
     expect(g.statusCode).toBe(200);
     expect(g.json().canEdit).toBe(true);
     expect(g.json().acts[1].perpetrators).toHaveLength(2);
+    expect(g.body).not.toContain('Nombre Real');
+    const full = (await admin.req('GET', `/api/v1/incidents/${created.id}?for=edit`)).json();
+    expect(full.place.private.address).toContain('Calle secreta');
+    expect(full.masked).toBeUndefined();
+  });
+
+  it('reveals chosen identifying values on request and audits each read', async () => {
+    const c = (await admin.req('POST', '/api/v1/incidents', fullIncident('REVEAL'))).json();
+    const r = await admin.req('POST', `/api/v1/incidents/${c.id}/reveal`, { paths: ['victims[0].actor.realName', 'sources[0].testimony'] });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().values).toEqual({ 'victims[0].actor.realName': 'Nombre Real REVEAL', 'sources[0].testimony': 'Me dijeron que me fuera REVEAL' });
+    const bad = await admin.req('POST', `/api/v1/incidents/${c.id}/reveal`, { paths: ['title'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().problems[0].path).toBe('paths[0]');
+    await admin.req('GET', `/api/v1/incidents/${c.id}?for=edit`);
+    const actorId = c.victims[0].actorId;
+    const a = await admin.req('POST', `/api/v1/actors/${actorId}/reveal`, { paths: ['contact'] });
+    expect(a.json().values).toEqual({ contact: '+52 000 REVEAL' });
+    const events = await ws.vault.runtime().store.audit.list(50);
+    const reads = events.filter((e) => (e.target_id === c.id || e.target_id === actorId) && e.action.startsWith('identifying.'));
+    expect(reads.map((e) => e.action).sort()).toEqual(['identifying.read', 'identifying.revealed', 'identifying.revealed']);
+    // the audit log names fields, never values
+    const raw = await ws.vault.runtime().store.db.selectFrom('audit_events').select('detail').execute();
+    expect(JSON.stringify(raw)).not.toContain('REVEAL');
+  });
+
+  it('keeps an address without coordinates as the private place', async () => {
+    const c = (await admin.req('POST', '/api/v1/incidents', { title: 'Solo dirección', place: { precision: 'locality', country: 'MX', private: { address: 'Calle 1' } } })).json();
+    expect((await admin.req('GET', `/api/v1/incidents/${c.id}?for=edit`)).json().place.private).toEqual({ address: 'Calle 1' });
   });
 
   it('updates with the version it started from, keeps history and refuses a stale version', async () => {
@@ -50,7 +82,8 @@ describe('incidents API', () => {
   });
 
   it('records identifying changes in history without their values', async () => {
-    const c = (await admin.req('POST', '/api/v1/incidents', fullIncident('HIST'))).json();
+    const created = (await admin.req('POST', '/api/v1/incidents', fullIncident('HIST'))).json();
+    const c = (await admin.req('GET', `/api/v1/incidents/${created.id}?for=edit`)).json();
     const input = {
       title: c.title, summary: c.summary, date: c.date, place: { ...c.place, private: { lat: 1, lon: 2, address: 'NUEVA DIRECCION' } }, context: c.context, status: c.status, followUp: c.followUp,
       confidentiality: c.confidentiality, victims: c.victims.map((v: { key: string; actorId: string }) => ({ key: v.key, actorId: v.actorId })), acts: c.acts, sources: c.sources, interventions: c.interventions, version: c.version,
@@ -78,6 +111,9 @@ describe('incidents API', () => {
     const before = (await admin.req('POST', '/api/v1/incidents/search', {})).json().total;
     const cases: [unknown, string, RegExp][] = [
       [{ title: 'x', acts: [{ kind: 'no_such_act' }] }, 'acts[0].kind', /unknown code/],
+      [{ title: 'x', place: { private: { lat: 10 } } }, 'place.private.lon', /both latitude and longitude/],
+      [{ title: 'x', place: { private: {} } }, 'place.private', /address or a point/],
+      [{ title: 'x', place: { country: 'GT', crossing: 'us_mx.san_ysidro' } }, 'place.crossing', /not on a border of GT/],
       [{ title: 'x', date: { start: '2019-02-30' } }, 'date.start', /not a real date/],
       [{ title: 'x', date: { start: '2019-07', end: '2019-06' } }, 'date.end', /before start/],
       [{ title: 42 }, 'title', /string/],
@@ -96,6 +132,7 @@ describe('incidents API', () => {
       const problem = r.json().problems.find((p: { path: string }) => p.path === path);
       expect(problem, `${JSON.stringify(body)} → ${r.body}`).toBeDefined();
       expect(problem.message).toMatch(msg);
+      expect(problem.code, `${path} has a machine-readable code`).toMatch(/^[a-z_]+$/);
     }
     expect((await admin.req('POST', '/api/v1/incidents/search', {})).json().total).toBe(before);
   });
@@ -179,6 +216,8 @@ describe('incidents API', () => {
     expect((await doc.req('PUT', `/api/v1/incidents/${theirs.id}`, { title: 'cambio', version: 1 })).statusCode).toBe(403);
     expect((await doc.req('DELETE', `/api/v1/incidents/${theirs.id}?version=1`)).statusCode).toBe(403);
     expect((await analyst.req('POST', '/api/v1/incidents', { title: 'x' })).statusCode).toBe(403);
+    expect((await analyst.req('GET', `/api/v1/incidents/${mine.json().id}?for=edit`)).statusCode).toBe(403);
+    expect((await analyst.req('POST', `/api/v1/incidents/${mine.json().id}/reveal`, { paths: ['place.private'] })).statusCode).toBe(403);
     const seen = await analyst.req('GET', `/api/v1/incidents/${mine.json().id}`);
     expect(seen.statusCode).toBe(200);
     for (const secret of ['Nombre Real DOC', 'Calle secreta', 'alias El DOC', 'Me dijeron', '+52 000 DOC']) expect(seen.body).not.toContain(secret);

@@ -9,9 +9,15 @@ import type { VocabularyIndex } from '../vocabulary/vocabulary.js';
 import { isCountry, stateByCode, crossingByCode } from '../places/places.js';
 import { CONSENT_USES } from './schema.js';
 
+/**
+ * One problem with one field: `path` names it ("acts[0].kind"), `message` says it in English,
+ * `code` and `params` say it for machines (the web app words it in the reader's language).
+ */
 export interface FieldProblem {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 type Path = (string | number)[];
@@ -24,23 +30,23 @@ export class CodeChecker {
   code(scheme: string, code: string | undefined, path: Path): void {
     if (code === undefined) return;
     const status = this.vocab.status(scheme, code);
-    if (status === undefined) this.problems.push({ path: fmt(path), message: `unknown code "${code}" in vocabulary ${scheme}` });
-    else if (status === 'retired' && !this.previous.has(`${scheme}:${code}`)) this.problems.push({ path: fmt(path), message: `"${code}" is retired in vocabulary ${scheme}` });
+    if (status === undefined) this.problems.push({ path: fmt(path), message: `unknown code "${code}" in vocabulary ${scheme}`, code: 'unknown_code', params: { scheme, value: code } });
+    else if (status === 'retired' && !this.previous.has(`${scheme}:${code}`)) this.problems.push({ path: fmt(path), message: `"${code}" is retired in vocabulary ${scheme}`, code: 'retired_code', params: { scheme, value: code } });
   }
   codes(scheme: string, codes: string[], path: Path): void {
     codes.forEach((c, i) => this.code(scheme, c, [...path, i]));
   }
   country(code: string | undefined, path: Path): void {
-    if (code !== undefined && !isCountry(code)) this.problems.push({ path: fmt(path), message: `unknown country "${code}"` });
+    if (code !== undefined && !isCountry(code)) this.problems.push({ path: fmt(path), message: `unknown country "${code}"`, code: 'unknown_country', params: { value: code } });
   }
   state(code: string | undefined, country: string | undefined, path: Path): void {
     if (code === undefined) return;
     const s = stateByCode(code);
-    if (!s) this.problems.push({ path: fmt(path), message: `unknown state "${code}"` });
-    else if (country !== undefined && s.country !== country) this.problems.push({ path: fmt(path), message: `${code} is not in ${country}` });
+    if (!s) this.problems.push({ path: fmt(path), message: `unknown state "${code}"`, code: 'unknown_state', params: { value: code } });
+    else if (country !== undefined && s.country !== country) this.problems.push({ path: fmt(path), message: `${code} is not in ${country}`, code: 'state_not_in_country', params: { value: code, country } });
   }
   crossing(code: string | undefined, path: Path): void {
-    if (code !== undefined && !crossingByCode(code)) this.problems.push({ path: fmt(path), message: `unknown crossing "${code}"` });
+    if (code !== undefined && !crossingByCode(code)) this.problems.push({ path: fmt(path), message: `unknown crossing "${code}"`, code: 'unknown_crossing', params: { value: code } });
   }
   actor(a: ActorInput, path: Path): void {
     this.code('victim_role', a.role, [...path, 'role']);
@@ -76,11 +82,11 @@ export function checkIncidentCodes(inc: IncidentInput, vocab: VocabularyIndex, p
   c.code('route_segment', inc.place.routeSegment, ['place', 'routeSegment']);
   c.crossing(inc.place.crossing, ['place', 'crossing']);
   const crossing = inc.place.crossing !== undefined ? crossingByCode(inc.place.crossing) : undefined;
-  if (crossing && inc.place.country !== undefined && !crossing.countries.includes(inc.place.country)) c.problems.push({ path: 'place.crossing', message: `${inc.place.crossing} is not on a border of ${inc.place.country}` });
+  if (crossing && inc.place.country !== undefined && !crossing.countries.includes(inc.place.country)) c.problems.push({ path: 'place.crossing', message: `${inc.place.crossing} is not on a border of ${inc.place.country}`, code: 'crossing_not_in_country', params: { value: crossing.code, country: inc.place.country } });
 
   const keys = new Set<string>();
   inc.victims.forEach((v, i) => {
-    if (keys.has(v.key)) c.problems.push({ path: `victims[${i}].key`, message: `duplicate key "${v.key}"` });
+    if (keys.has(v.key)) c.problems.push({ path: `victims[${i}].key`, message: `duplicate key "${v.key}"`, code: 'duplicate_key', params: { value: v.key } });
     keys.add(v.key);
     if (v.actor) c.actor(v.actor, ['victims', i, 'actor']);
   });
@@ -88,7 +94,7 @@ export function checkIncidentCodes(inc: IncidentInput, vocab: VocabularyIndex, p
     c.code('act', a.kind, ['acts', i, 'kind']);
     c.codes('act_method', a.methods, ['acts', i, 'methods']);
     c.codes('consequence', a.consequences, ['acts', i, 'consequences']);
-    if (a.victimKey !== undefined && !keys.has(a.victimKey)) c.problems.push({ path: `acts[${i}].victimKey`, message: `no victim with key "${a.victimKey}"` });
+    if (a.victimKey !== undefined && !keys.has(a.victimKey)) c.problems.push({ path: `acts[${i}].victimKey`, message: `no victim with key "${a.victimKey}"`, code: 'unknown_victim', params: { value: a.victimKey } });
     a.perpetrators.forEach((p, j) => {
       c.code('perpetrator', p.perpetrator, ['acts', i, 'perpetrators', j, 'perpetrator']);
       c.code('involvement_degree', p.degree, ['acts', i, 'perpetrators', j, 'degree']);

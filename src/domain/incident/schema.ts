@@ -9,13 +9,18 @@ import { actorInputSchema } from '../actor/schema.js';
 
 export const PLACE_PRECISIONS = ['unknown', 'country', 'state', 'municipality', 'locality', 'crossing', 'route'] as const;
 
+/** The private place: an exact point, an address, or both (a shelter's address often has no coordinates). */
 export const privatePointSchema = z
   .object({
-    lat: z.number().min(-90).max(90),
-    lon: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
     address: text(500).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    if ((p.lat === undefined) !== (p.lon === undefined)) ctx.addIssue({ code: 'custom', path: [p.lat === undefined ? 'lat' : 'lon'], message: 'give both latitude and longitude', params: { code: 'lat_lon_pair' } });
+    if (p.lat === undefined && p.lon === undefined && !p.address) ctx.addIssue({ code: 'custom', message: 'give an address or a point', params: { code: 'address_or_point' } });
+  });
 
 export const placeSchema = z
   .object({
@@ -65,7 +70,7 @@ export const victimEntrySchema = z
   .strict()
   .superRefine((v, ctx) => {
     if ((v.actorId === undefined) === (v.actor === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'give either actorId (someone already recorded) or actor (someone new)' });
+      ctx.addIssue({ code: 'custom', message: 'give either actorId (someone already recorded) or actor (someone new)', params: { code: 'actor_or_actor_id' } });
     }
   });
 

@@ -50,7 +50,7 @@ export interface SearchHit {
   title: string;
   excerpt?: string;
   date?: { start: string; end?: string; approximate?: boolean };
-  place: { precision: string; country?: string; state?: string; locality?: string };
+  place: { precision: string; country?: string; state?: string; locality?: string; crossing?: string; routeSegment?: string };
   status: string;
   acts: string[];
 }

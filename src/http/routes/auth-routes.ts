@@ -13,7 +13,7 @@ export function authRoutes(now: () => string) {
   return [
     defineRoute({
       method: 'POST', url: '/api/v1/auth/login', tag: 'auth', summary: 'Sign in; sets the session cookie and returns the CSRF token',
-      policy: { access: 'public' }, body: loginSchema, rateLimit: 10,
+      policy: { access: 'public' }, body: loginSchema, rateLimit: 10, compress: false,
       // per address and account: guessing one account is slowed; colleagues behind one office address are not locked out together
       rateLimitKey: (req) => `${req.ip}|${typeof (req.body as { email?: unknown } | undefined)?.email === 'string' ? (req.body as { email: string }).email.trim().toLowerCase().slice(0, 254) : ''}`,
       handler: async ({ rt, body, request, reply }) => {
@@ -33,7 +33,7 @@ export function authRoutes(now: () => string) {
     }),
     defineRoute({
       method: 'GET', url: '/api/v1/session', tag: 'auth', summary: 'Who is signed in, their permissions and the CSRF token',
-      policy: { access: 'user', allowWithTemporaryPassword: true },
+      policy: { access: 'user', allowWithTemporaryPassword: true }, compress: false,
       handler: async ({ auth }) => ({
         user: { id: auth!.user.id, email: auth!.user.email, displayName: auth!.user.displayName, role: auth!.user.role, orgId: auth!.user.orgId, lang: auth!.user.lang, mustChangePassword: auth!.user.mustChangePassword },
         permissions: [...ROLE_PERMISSIONS[auth!.user.role]],

@@ -1,6 +1,7 @@
 /** Status, setup, unseal and seal: the routes that answer while the workspace is sealed. */
 import { z } from 'zod';
-import { defineRoute } from '../route.js';
+import { defineRoute, SESSION_COOKIE } from '../route.js';
+import { authenticate } from '../../services/auth/authenticate.js';
 import { setupSchema } from '../../services/workspace/initialise-workspace.js';
 import { ServiceError } from '../../services/errors.js';
 
@@ -20,10 +21,13 @@ export function systemRoutes(opts: SystemOptions) {
     defineRoute({
       method: 'GET', url: '/api/v1/status', tag: 'system', summary: 'Whether the workspace is set up, sealed or unsealed',
       policy: { access: 'always' },
-      handler: async ({ vault }) => {
+      handler: async ({ vault, request }) => {
         const state = vault.state();
-        const ws = state === 'unsealed' ? await vault.runtime().store.users.workspace() : undefined;
-        return { state, version: opts.version, webSetup: state === 'uninitialised' && opts.allowWebSetup, ...(ws ? { workspace: { name: ws.name, defaultLang: ws.default_lang } } : {}) };
+        const rt = state === 'unsealed' ? vault.runtime() : undefined;
+        const ws = rt ? await rt.store.users.workspace() : undefined;
+        const token = request.cookies[SESSION_COOKIE];
+        const signedIn = rt && token ? (await authenticate(rt.store, token, new Date().toISOString())) !== null : false;
+        return { state, version: opts.version, webSetup: state === 'uninitialised' && opts.allowWebSetup, signedIn, ...(ws ? { workspace: { name: ws.name, defaultLang: ws.default_lang } } : {}) };
       },
     }),
     defineRoute({

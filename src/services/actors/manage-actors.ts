@@ -12,7 +12,7 @@ export async function createActor(ctx: ServiceContext, raw: ActorInput): Promise
   requirePermission(ctx, 'actor.write');
   const input = parseInput(actorInputSchema, raw);
   const problems = checkActorCodes(input, ctx.vocab);
-  input.protectionMeasures.forEach((m, i) => { if (m.id) problems.push({ path: `protectionMeasures[${i}].id`, message: 'is not part of this record' }); });
+  input.protectionMeasures.forEach((m, i) => { if (m.id) problems.push({ path: `protectionMeasures[${i}].id`, message: 'is not part of this record', code: 'not_part_of_record' }); });
   if (problems.length) throw invalid(problems);
   const now = ctx.now();
   const id = newId();
@@ -37,8 +37,8 @@ export async function updateActor(ctx: ServiceContext, id: string, raw: ActorInp
     const { version: _v, ...rest } = input;
     const problems = checkActorCodes(rest, ctx.vocab, previous);
     const own = await tx.actors.measureIds(id);
-    rest.protectionMeasures.forEach((m, i) => { if (m.id && !own.has(m.id)) problems.push({ path: `protectionMeasures[${i}].id`, message: 'is not part of this record' }); });
-    if (rest.kind !== before.kind) problems.push({ path: 'kind', message: 'cannot change between person and organisation' });
+    rest.protectionMeasures.forEach((m, i) => { if (m.id && !own.has(m.id)) problems.push({ path: `protectionMeasures[${i}].id`, message: 'is not part of this record', code: 'not_part_of_record' }); });
+    if (rest.kind !== before.kind) problems.push({ path: 'kind', message: 'cannot change between person and organisation', code: 'kind_fixed' });
     if (problems.length) throw invalid(problems);
     await tx.actors.write({ id, orgId: before.orgId, userId: ctx.user.id, now, version: before.version + 1, createdAt: before.createdAt, createdBy: before.createdBy }, rest, false);
     await tx.audit.add({ at: now, userId: ctx.user.id, action: 'actor.updated', targetType: 'actor', targetId: id, detail: { version: before.version + 1 } });

@@ -50,7 +50,7 @@ async function saveIncident(ctx: ServiceContext, before: IncidentView | null, in
     const own = before ? await tx.incidents.childIds(before.id) : { acts: new Set<string>(), involvements: new Set<string>(), sources: new Set<string>(), interventions: new Set<string>() };
     const ensureId = (id: string | undefined, set: Set<string>, path: string): string => {
       if (id === undefined) return newId();
-      if (!set.has(id)) problems.push({ path: `${path}.id`, message: 'is not part of this incident' });
+      if (!set.has(id)) problems.push({ path: `${path}.id`, message: 'is not part of this incident', code: 'not_part_of_record' });
       set.delete(id); // an id may appear once
       return id;
     };
@@ -66,11 +66,11 @@ async function saveIncident(ctx: ServiceContext, before: IncidentView | null, in
     const newActors: { id: string; index: number }[] = [];
     for (const [i, v] of input.victims.entries()) {
       if (v.actorId) {
-        if (!(await tx.actors.load(v.actorId))) problems.push({ path: `victims[${i}].actorId`, message: 'no such person or organisation' });
+        if (!(await tx.actors.load(v.actorId))) problems.push({ path: `victims[${i}].actorId`, message: 'no such person or organisation', code: 'no_such_actor' });
         victimIds.set(v.key, v.actorId);
       } else if (v.actor) {
-        if (!can(ctx.user.role, 'actor.write')) problems.push({ path: `victims[${i}].actor`, message: 'you may not record new people or organisations' });
-        problems.push(...checkActorCodes(v.actor, ctx.vocab).map((p) => ({ path: `victims[${i}].actor.${p.path}`, message: p.message })));
+        if (!can(ctx.user.role, 'actor.write')) problems.push({ path: `victims[${i}].actor`, message: 'you may not record new people or organisations', code: 'not_allowed' });
+        problems.push(...checkActorCodes(v.actor, ctx.vocab).map((p) => ({ ...p, path: `victims[${i}].actor.${p.path}` })));
         const id = newId();
         victimIds.set(v.key, id);
         newActors.push({ id, index: i });

@@ -121,7 +121,7 @@ function incidentOut(r: Selectable<IncidentTable>, p: Parts): InterchangeInciden
     place: set({
       precision: r.place_precision as InterchangeIncident['place']['precision'],
       country: r.country, state: r.state, locality: r.locality, routeSegment: r.route_segment, crossing: r.crossing,
-      private: r.private_lat !== null && r.private_lon !== null ? set({ lat: r.private_lat, lon: r.private_lon, address: r.private_address }) : null,
+      private: r.private_lat !== null || r.private_address !== null ? set({ lat: r.private_lat, lon: r.private_lon, address: r.private_address }) : null,
     }),
     context: (p.context.get(id) ?? []).map((c) => c.code),
     status: r.status, followUp: r.follow_up, confidentiality: r.confidentiality,

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { fuzzyDateSchema, partialDateSchema } from '../../domain/dates.js';
 import { text, line, uuid, countryCode, vocabCode } from '../../domain/text.js';
-import { PLACE_PRECISIONS, CONSENT_USES } from '../../domain/incident/schema.js';
+import { PLACE_PRECISIONS, CONSENT_USES, privatePointSchema } from '../../domain/incident/schema.js';
 import { ACTOR_KINDS } from '../../domain/actor/schema.js';
 import { ROLES } from '../../domain/user/roles.js';
 import type { FieldProblem } from '../../domain/incident/check-codes.js';
@@ -109,7 +109,7 @@ export const placeSchema = z.strictObject({
   locality: line(120).optional(),
   routeSegment: vocabCode.optional(),
   crossing: vocabCode.optional(),
-  private: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), address: text(500).optional() }).optional(),
+  private: privatePointSchema.optional(),
 });
 
 export const involvementSchema = z.strictObject({

@@ -188,7 +188,7 @@ beforeAll(async () => {
   // retire a shipped term and the admin-added one the old incident uses; change the shared person (version 2)
   await ok(admin.req('PATCH', '/api/v1/vocabularies/act/terms/threat.death', { retired: true }));
   await ok(admin.req('PATCH', `/api/v1/vocabularies/context/terms/${closed.code}`, { retired: true }));
-  const current = await ok(admin.req('GET', `/api/v1/actors/${actor.id}`));
+  const current = await ok(admin.req('GET', `/api/v1/actors/${actor.id}?for=edit`));
   const { id: _i, version, orgId: _o, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...rest } = current.actor;
   await ok(admin.req('PUT', `/api/v1/actors/${actor.id}`, { ...rest, version, notes: 'Coordina la casa desde 2015.', protectionMeasures: [...rest.protectionMeasures, { kind: 'own_security_plan', status: 'granted_active' }] }));
 

@@ -67,7 +67,7 @@ function facetSql(facet: SearchFacet, where: Cond): Cond {
   }
 }
 
-type HitRow = { id: string; seq: number; title: string; summary: string | null; date_start: string | null; date_end: string | null; date_approx: number; place_precision: string; country: string | null; state: string | null; locality: string | null; status: string };
+type HitRow = { id: string; seq: number; title: string; summary: string | null; date_start: string | null; date_end: string | null; date_approx: number; place_precision: string; country: string | null; state: string | null; locality: string | null; crossing: string | null; route_segment: string | null; status: string };
 
 /** The statements one search runs: count, page, and one per facet. Exposed so benchmarks can run the same SQL directly. */
 export function searchStatements(q: SearchQuery): { count: RawBuilder<{ n: number }>; page: RawBuilder<HitRow>; facets: [SearchFacet, RawBuilder<{ k: string; n: number }>][] } {
@@ -85,7 +85,7 @@ export function searchStatements(q: SearchQuery): { count: RawBuilder<{ n: numbe
   return {
     count: sql<{ n: number }>`SELECT count(*) AS n FROM incidents i WHERE ${where}`,
     page: sql<HitRow>`
-      SELECT i.id, i.seq, i.title, i.summary, i.date_start, i.date_end, i.date_approx, i.place_precision, i.country, i.state, i.locality, i.status
+      SELECT i.id, i.seq, i.title, i.summary, i.date_start, i.date_end, i.date_approx, i.place_precision, i.country, i.state, i.locality, i.crossing, i.route_segment, i.status
       FROM incidents i WHERE ${where} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
     facets: q.facets ? SEARCH_FACETS.map((f) => [f, sql<{ k: string; n: number }>`${facetSql(f, whereOf(conds, f))} ORDER BY n DESC, k ASC`]) : [],
   };
@@ -102,7 +102,7 @@ export async function searchIncidents(db: Kysely<Database>, q: SearchQuery): Pro
       id: r.id,
       ref: incidentRef(Number(r.seq)),
       title: r.title,
-      place: { precision: r.place_precision, ...(r.country ? { country: r.country } : {}), ...(r.state ? { state: r.state } : {}), ...(r.locality ? { locality: r.locality } : {}) },
+      place: { precision: r.place_precision, ...(r.country ? { country: r.country } : {}), ...(r.state ? { state: r.state } : {}), ...(r.locality ? { locality: r.locality } : {}), ...(r.crossing ? { crossing: r.crossing } : {}), ...(r.route_segment ? { routeSegment: r.route_segment } : {}) },
       status: r.status,
       acts: [...new Set(acts.filter((a) => a.incident_id === r.id).map((a) => a.kind))],
     };
