@@ -22,11 +22,15 @@ export default defineConfig({
           include: ['src/web/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          pool: 'forks',
+          maxWorkers: 2,
         },
       },
       {
         test: {
           name: 'e2e',
+          // runs after the other tiers, one file at a time (one browser, one server at a time)
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 180_000,
