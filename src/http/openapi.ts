@@ -40,7 +40,7 @@ export function openApiDocument(routes: AnyRoute[], version: string): Record<str
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-bitacora' } },
-      schemas: { Error: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' }, problems: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } }, required: ['error', 'message'] } },
+      schemas: { Error: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' }, problems: { type: 'array', items: { type: 'object', properties: { path: { type: 'string', description: 'the field, e.g. acts[0].kind' }, message: { type: 'string', description: 'in English' }, code: { type: 'string', description: 'machine-readable reason, e.g. unknown_code, date_not_real, too_long' }, params: { type: 'object', additionalProperties: { type: ['string', 'number'] } } }, required: ['path', 'message'] } } }, required: ['error', 'message'] } },
     },
     paths,
   };

@@ -3,10 +3,10 @@
  * and two global reactions — a sealed workspace (503 "sealed", from any call) sends the app to
  * the unseal screen, and an ended session (401) sends it to sign-in.
  */
-export interface Problem {
-  path: string;
-  message: string;
-}
+import type { FieldProblem } from './types';
+
+/** One field's problem: `code` (+ `params`) for the app to word, `message` in English as a fallback. */
+export type Problem = FieldProblem;
 
 export class ApiError extends Error {
   constructor(

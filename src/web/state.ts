@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrf, onApiEvents } from './api';
 import { setLang, browserLang, isLang, type Lang } from './i18n/i18n';
-import type { Places, Session, Status, Vocabularies } from './types';
+import type { Permission, Places, Session, Status, Vocabularies } from './types';
 import { Vocab } from './lib/vocab';
 import { navigate } from './router';
 
@@ -20,7 +20,7 @@ export interface AppState {
   lang: Lang;
   /** a short message shown once on the next screen (e.g. "Locked") */
   notice: 'sealed' | 'signedOut' | 'sealedElsewhere' | null;
-  /** the user chose a language in this tab (wins over the saved one) */
+  /** the user chose a language in this tab before signing in (saved as theirs on sign-in) */
   langChosen: boolean;
 }
 
@@ -61,8 +61,26 @@ function wipe(): void {
   for (const r of resetters) r();
 }
 
+/** Saves the language as the signed-in user's own (allowed with a temporary password too). */
+async function saveLang(lang: Lang): Promise<void> {
+  try {
+    await api('PATCH', '/api/v1/me', { lang });
+    const s = state.session;
+    if (s) update({ session: { ...s, user: { ...s.user, lang } } });
+  } catch {
+    /* the switch still holds in this tab; the saved language stays as it was */
+  }
+}
+
+/**
+ * The language switch. Signed in, the choice is saved as the user's own language (so it holds on
+ * the next visit and on other devices); before signing in it holds in this tab and is saved once
+ * the user signs in.
+ */
 export function chooseLang(lang: Lang): void {
-  update({ lang, langChosen: true });
+  const signedIn = state.session !== null;
+  update({ lang, langChosen: !signedIn });
+  if (signedIn && state.session?.user.lang !== lang) void saveLang(lang);
 }
 
 function sessionLang(s: Session | null): Lang | null {
@@ -88,11 +106,14 @@ export async function refresh(): Promise<void> {
     update({ phase: 'sealed', status, session: null, vocab: null, places: null });
     return;
   }
+  // ask for the session only when the status says this browser has one (no 401 on the sign-in page)
   let session: Session | null = null;
-  try {
-    session = await api<Session>('GET', '/api/v1/session');
-  } catch {
-    session = null;
+  if (status.signedIn) {
+    try {
+      session = await api<Session>('GET', '/api/v1/session');
+    } catch {
+      session = null;
+    }
   }
   if (!session) {
     wipe();
@@ -100,7 +121,14 @@ export async function refresh(): Promise<void> {
     return;
   }
   setCsrf(session.csrf);
-  const lang = state.langChosen ? state.lang : (sessionLang(session) ?? state.lang);
+  // a language chosen before signing in becomes the user's own; otherwise the saved one applies
+  const chosen = state.langChosen ? state.lang : null;
+  const lang = chosen ?? sessionLang(session) ?? state.lang;
+  state = { ...state, langChosen: false };
+  if (chosen && chosen !== session.user.lang) {
+    session = { ...session, user: { ...session.user, lang: chosen } };
+    void api('PATCH', '/api/v1/me', { lang: chosen }).catch(() => undefined);
+  }
   if (session.user.mustChangePassword) {
     update({ phase: 'password', status, session, lang });
     return;
@@ -122,7 +150,7 @@ export async function reloadVocabularies(): Promise<void> {
   update({ vocab: new Vocab(v) });
 }
 
-export function can(permission: string): boolean {
+export function can(permission: Permission): boolean {
   return state.session?.permissions.includes(permission) ?? false;
 }
 
@@ -151,6 +179,10 @@ export function watchStatus(): void {
     try {
       const s = await api<Status>('GET', '/api/v1/status');
       if (s.state === 'sealed' && getState().phase !== 'sealed') markSealed('sealedElsewhere');
+      else if (s.state === 'unsealed' && !s.signedIn && (state.phase === 'ready' || state.phase === 'password')) {
+        wipe();
+        update({ phase: 'signin', session: null, vocab: null, places: null, notice: 'signedOut' });
+      }
     } catch {
       /* offline: keep showing what we have */
     }
@@ -165,6 +197,9 @@ export async function signOut(): Promise<void> {
   } catch {
     /* the session may already be gone */
   }
+  // leave the signed-in screens first, so no page asks for data the ended session cannot have
+  wipe();
+  update({ phase: 'signin', session: null, vocab: null, places: null, notice: null });
   navigate('/', { replace: true });
   await refresh();
 }

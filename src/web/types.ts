@@ -1,252 +1,67 @@
-/** Shapes of the API's answers, as the web app uses them (see src/domain/** on the server). */
+/**
+ * Shapes of the API's answers. Those the server defines (src/domain/**, the presenter) are
+ * imported from there, type-only — erased from the bundle — so the two can never drift apart.
+ * Declared here are only answers that routes and services assemble without a domain type.
+ */
 import type { Lang } from './i18n/i18n';
+import type { IncidentView as StoredIncident } from '../domain/incident/view';
+import type { ActorView as StoredActor } from '../domain/actor/view';
+import type { ActorInput } from '../domain/actor/schema';
+import type { IncidentInput } from '../domain/incident/schema';
+import type { SearchQuery as FullSearchQuery } from '../domain/incident/search-query';
+import type { Country, PlacesData } from '../domain/places/places';
+import type { Scheme, Term } from '../domain/vocabulary/vocabulary';
+import type { FieldChange } from '../domain/incident/history';
+import type { Role, Permission } from '../domain/user/roles';
+import type { Presented } from '../http/presenters/redact';
 
-export type Labels = Record<Lang, string>;
+export type { FuzzyDate } from '../domain/dates';
+export type { Place } from '../domain/incident/schema';
+export type { SearchFacet, SearchHit, SearchResult } from '../domain/incident/search-query';
+export type { FieldProblem } from '../domain/incident/check-codes';
+export type { Country, Crossing, Locality, State } from '../domain/places/places';
+export type { Scheme, Term, Labels } from '../domain/vocabulary/vocabulary';
+export type { ActorInput, IncidentInput, Role, Permission };
 
-export interface Status {
-  state: 'uninitialised' | 'sealed' | 'unsealed';
-  version?: string;
-  webSetup: boolean;
-  workspace?: { name: string; defaultLang: string };
-}
+/**
+ * An incident as GET/POST/PUT answer it: identifying values left out, their paths listed in
+ * `masked` (revealed one by one, audited) or `redacted` (not for this role). `?for=edit` answers
+ * carry the values and neither list.
+ */
+export type IncidentView = Presented<StoredIncident> & { canEdit?: boolean };
+export type ActorView = Presented<StoredActor>;
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: string;
-  orgId: string;
-  lang: string | null;
-  mustChangePassword: boolean;
-}
+export type ProtectionMeasure = ActorInput['protectionMeasures'][number];
+export type ConsentUse = keyof IncidentInput['sources'][number]['consent'];
+/** The consent questions in the order the form asks them (the Record makes the list complete). */
+const CONSENT_ORDER: Record<ConsentUse, true> = { internal_analysis: true, share_partners: true, anonymous_publication: true, named_publication: true, legal_action: true };
+export const CONSENT_USES = Object.keys(CONSENT_ORDER) as ConsentUse[];
 
-export interface Session {
-  user: SessionUser;
-  permissions: string[];
-  csrf: string;
-}
-
-export interface Scheme {
-  id: string;
-  label: Labels;
-  description: Labels | null;
-}
-
-export interface Term {
-  scheme: string;
-  code: string;
-  parent: string | null;
-  label: Labels;
-  sort: number;
-  retired: boolean;
-  builtin: boolean;
-}
+/** The search the list page keeps in memory (`facets` is left to the server's default). */
+export type SearchQuery = Omit<FullSearchQuery, 'facets'>;
 
 export interface Vocabularies {
   schemes: Scheme[];
   terms: Term[];
 }
 
-export interface Country { code: string; name: Labels }
-export interface State { code: string; country: string; name: Labels }
-export interface Locality { name: string; state: string; country: string; lat: number; lon: number; shelterCity: boolean }
-export interface Crossing { code: string; name: Labels; countries: string[]; states: string[]; kind: string }
+export type Places = PlacesData & { world: Country[] };
 
-export interface Places {
-  countries: Country[];
-  states: State[];
-  localities: Locality[];
-  crossings: Crossing[];
-  world: Country[];
+// ——— answers assembled by routes and services (no domain type to import) ———
+
+export interface Status {
+  state: 'uninitialised' | 'sealed' | 'unsealed';
+  version?: string;
+  webSetup: boolean;
+  /** whether this browser's session cookie is a live session (so the app asks for it only then) */
+  signedIn: boolean;
+  workspace?: { name: string; defaultLang: string };
 }
 
-export interface FuzzyDate {
-  start: string;
-  end?: string;
-  approximate?: boolean;
-}
-
-export interface PlaceView {
-  precision: string;
-  country?: string;
-  state?: string;
-  locality?: string;
-  routeSegment?: string;
-  crossing?: string;
-  private?: { lat: number; lon: number; address?: string };
-}
-
-export interface ProtectionMeasure {
-  id?: string;
-  kind: string;
-  status: string;
-  reference?: string;
-  granted?: string;
-  expires?: string;
-  includes?: string;
-  notes?: string;
-}
-
-export interface ActorInput {
-  kind: 'person' | 'organisation';
-  pseudonym: string;
-  realName?: string;
-  contact?: string;
-  privateAddress?: string;
-  role?: string;
-  genderIdentity?: string;
-  lgbti?: string;
-  migrationStatus?: string;
-  ageGroup?: string;
-  nationality?: string;
-  orgType?: string;
-  country?: string;
-  state?: string;
-  locality?: string;
-  notes?: string;
-  protectionMeasures: ProtectionMeasure[];
-}
-
-export interface ActorView extends ActorInput {
-  id: string;
-  version: number;
-  orgId: string;
-  createdAt: string;
-  updatedAt: string;
-  redacted?: string[];
-}
-
-export interface Involvement {
-  id?: string;
-  perpetrator: string;
-  degree?: string;
-  country?: string;
-  identifiedIndividuals?: string;
-  description?: string;
-}
-
-export interface Act {
-  id?: string;
-  kind: string;
-  victimKey?: string;
-  date?: FuzzyDate;
-  methods: string[];
-  consequences: string[];
-  description?: string;
-  perpetrators: Involvement[];
-}
-
-export const CONSENT_USES = ['internal_analysis', 'share_partners', 'anonymous_publication', 'named_publication', 'legal_action'] as const;
-export type ConsentUse = (typeof CONSENT_USES)[number];
-
-export interface Source {
-  id?: string;
-  kind: string;
-  method?: string;
-  receivedOn?: string;
-  reliability?: string;
-  pseudonym?: string;
-  testimony?: string;
-  consent: Record<ConsentUse, string>;
-}
-
-export interface Intervention {
-  id?: string;
-  kind: string;
-  date?: string;
-  actor?: string;
-  addressee?: string;
-  outcome?: string;
-  followUp?: string;
-  notes?: string;
-}
-
-export interface IncidentView {
-  id: string;
-  ref: string;
-  version: number;
-  orgId: string;
-  title: string;
-  summary?: string;
-  date?: FuzzyDate;
-  place: PlaceView;
-  context: string[];
-  status: string;
-  followUp: string;
-  confidentiality: string;
-  victims: { key: string; actorId: string; actor: ActorView }[];
-  acts: Act[];
-  sources: Source[];
-  interventions: Intervention[];
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  canEdit?: boolean;
-  redacted?: string[];
-}
-
-export interface VictimEntry {
-  key: string;
-  actorId?: string;
-  actor?: ActorInput;
-}
-
-export interface IncidentInput {
-  title: string;
-  summary?: string;
-  date?: FuzzyDate;
-  place: PlaceView;
-  context: string[];
-  status: string;
-  followUp: string;
-  confidentiality: string;
-  victims: VictimEntry[];
-  acts: Act[];
-  sources: Source[];
-  interventions: Intervention[];
-  version?: number;
-}
-
-export const SEARCH_FACETS = ['country', 'state', 'act', 'perpetrator', 'role', 'gender', 'lgbti', 'migrationStatus', 'status', 'year'] as const;
-export type SearchFacet = (typeof SEARCH_FACETS)[number];
-
-export interface SearchQuery {
-  q?: string;
-  from?: string;
-  to?: string;
-  country?: string[];
-  state?: string[];
-  act?: string[];
-  perpetrator?: string[];
-  role?: string[];
-  gender?: string[];
-  lgbti?: string[];
-  migrationStatus?: string[];
-  status?: string[];
-  year?: string[];
-  sort: 'date_desc' | 'date_asc' | 'relevance' | 'updated_desc';
-  page: number;
-  pageSize: number;
-}
-
-export interface SearchHit {
-  id: string;
-  ref: string;
-  title: string;
-  excerpt?: string;
-  date?: FuzzyDate;
-  place: { precision: string; country?: string; state?: string; locality?: string };
-  status: string;
-  acts: string[];
-}
-
-export interface SearchResult {
-  total: number;
-  page: number;
-  pageSize: number;
-  hits: SearchHit[];
-  facets: Partial<Record<SearchFacet, { value: string; count: number }[]>>;
+export interface Session {
+  user: { id: string; email: string; displayName: string; role: Role; orgId: string; lang: Lang | null; mustChangePassword: boolean };
+  permissions: Permission[];
+  csrf: string;
 }
 
 export interface Revision {
@@ -254,12 +69,12 @@ export interface Revision {
   at: string;
   userId: string;
   userName: string | null;
-  changes: { path: string; before?: unknown; after?: unknown; identifying?: boolean }[];
+  changes: FieldChange[];
 }
 
 export interface ActorListItem {
   id: string;
-  kind: 'person' | 'organisation';
+  kind: ActorInput['kind'];
   pseudonym: string;
   role: string | null;
   orgType: string | null;
@@ -267,6 +82,7 @@ export interface ActorListItem {
   incidents: number;
 }
 
+/** One incident in a person's page (public place only). */
 export interface ActorIncident {
   id: string;
   ref: string;
@@ -277,6 +93,8 @@ export interface ActorIncident {
   country: string | null;
   state: string | null;
   locality: string | null;
+  crossing: string | null;
+  routeSegment: string | null;
   status: string;
   acts: string[];
 }
@@ -292,11 +110,11 @@ export interface UserView {
   id: string;
   email: string;
   displayName: string;
-  role: string;
+  role: Role;
   orgId: string;
   disabled: boolean;
   mustChangePassword: boolean;
-  lang: string | null;
+  lang: Lang | null;
   lastLoginAt: string | null;
   createdAt: string;
 }

@@ -26,7 +26,7 @@ export function systemRoutes(opts: SystemOptions) {
         const rt = state === 'unsealed' ? vault.runtime() : undefined;
         const ws = rt ? await rt.store.users.workspace() : undefined;
         const token = request.cookies[SESSION_COOKIE];
-        const signedIn = rt && token ? (await authenticate(rt.store, token, new Date().toISOString())) !== null : false;
+        const signedIn = rt && token ? (await authenticate(rt.store, token, new Date().toISOString(), { touch: false })) !== null : false;
         return { state, version: opts.version, webSetup: state === 'uninitialised' && opts.allowWebSetup, signedIn, ...(ws ? { workspace: { name: ws.name, defaultLang: ws.default_lang } } : {}) };
       },
     }),

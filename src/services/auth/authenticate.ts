@@ -10,7 +10,8 @@ export interface Authenticated {
   user: { id: string; role: Role; orgId: string; displayName: string; email: string; lang: string | null; mustChangePassword: boolean };
 }
 
-export async function authenticate(store: Store, token: string, now: string): Promise<Authenticated | null> {
+/** `touch: false` only checks (e.g. a status poll), so polling never keeps an idle session alive. */
+export async function authenticate(store: Store, token: string, now: string, opts: { touch?: boolean } = {}): Promise<Authenticated | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const id = tokenDigest(token);
   const s = await store.sessions.byId(id);
@@ -25,6 +26,6 @@ export async function authenticate(store: Store, token: string, now: string): Pr
     return null;
   }
   // Slide the idle timeout at most once a minute to spare writes.
-  if (Date.parse(now) - Date.parse(s.last_seen_at) > 60_000) await store.sessions.touch(id, now, sessionExpiry(s.created_at, now));
+  if (opts.touch !== false && Date.parse(now) - Date.parse(s.last_seen_at) > 60_000) await store.sessions.touch(id, now, sessionExpiry(s.created_at, now));
   return { sessionId: id, csrf: s.csrf, user: { id: u.id, role: u.role, orgId: u.org_id, displayName: u.display_name, email: u.email, lang: u.lang, mustChangePassword: u.must_change_password === 1 } };
 }

@@ -5,8 +5,8 @@ import { ServiceError } from '../errors.js';
 
 export async function changePassword(store: Store, userId: string, sessionId: string, current: string, next: string, now: string): Promise<void> {
   const u = await store.users.byId(userId);
-  if (!u || !(await verifyPassword(u.password_hash, current))) throw new ServiceError(400, 'invalid', 'current: the current password is not right', [{ path: 'current', message: 'the current password is not right' }]);
-  if (current === next) throw new ServiceError(400, 'invalid', 'password: choose a new password', [{ path: 'password', message: 'choose a new password' }]);
+  if (!u || !(await verifyPassword(u.password_hash, current))) throw new ServiceError(400, 'invalid', 'current: the current password is not right', [{ path: 'current', message: 'the current password is not right', code: 'wrong_password' }]);
+  if (current === next) throw new ServiceError(400, 'invalid', 'password: choose a new password', [{ path: 'password', message: 'choose a new password', code: 'same_password' }]);
   const hash = await hashPassword(next);
   await store.transaction(async (tx) => {
     await tx.users.update(userId, { password_hash: hash, must_change_password: 0, updated_at: now });

@@ -22,10 +22,10 @@ export async function listUsers(ctx: ServiceContext): Promise<UserView[]> {
 
 export async function createUser(ctx: ServiceContext, input: z.infer<typeof createUserSchema>): Promise<UserView> {
   requirePermission(ctx, 'users.admin');
-  if (await ctx.store.users.byEmail(input.email)) throw new ServiceError(409, 'conflict', 'email: an account with this e-mail already exists', [{ path: 'email', message: 'an account with this e-mail already exists' }]);
+  if (await ctx.store.users.byEmail(input.email)) throw new ServiceError(409, 'conflict', 'email: an account with this e-mail already exists', [{ path: 'email', message: 'an account with this e-mail already exists', code: 'email_taken' }]);
   const orgs = await ctx.store.users.organisations();
   const orgId = input.orgId ?? ctx.user.orgId;
-  if (!orgs.some((o) => o.id === orgId)) throw new ServiceError(400, 'invalid', 'orgId: no such organisation', [{ path: 'orgId', message: 'no such organisation' }]);
+  if (!orgs.some((o) => o.id === orgId)) throw new ServiceError(400, 'invalid', 'orgId: no such organisation', [{ path: 'orgId', message: 'no such organisation', code: 'no_such_organisation' }]);
   const now = ctx.now();
   const row: UserRow = {
     id: newId(), email: input.email, display_name: input.displayName, role: input.role, org_id: orgId, password_hash: await hashPassword(input.password),

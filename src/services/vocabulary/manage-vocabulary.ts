@@ -20,13 +20,13 @@ export async function addTerm(ctx: ServiceContext, reload: Reload, scheme: strin
   if (!ctx.vocab.schemes.some((s) => s.id === scheme)) throw notFound('vocabulary');
   if (input.parent !== undefined) {
     const parent = ctx.vocab.get(scheme, input.parent);
-    if (!parent) throw invalid([{ path: 'parent', message: `unknown code "${input.parent}" in vocabulary ${scheme}` }]);
-    if (input.parent.split('.').length >= 3) throw invalid([{ path: 'parent', message: 'terms can be at most three levels deep' }]);
+    if (!parent) throw invalid([{ path: 'parent', message: `unknown code "${input.parent}" in vocabulary ${scheme}`, code: 'unknown_code', params: { scheme, value: input.parent } }]);
+    if (input.parent.split('.').length >= 3) throw invalid([{ path: 'parent', message: 'terms can be at most three levels deep', code: 'too_deep', params: { max: 3 } }]);
   }
   const segment = input.code ?? codeSegmentFromLabel(input.label.es);
   let code = input.parent ? `${input.parent}.${segment}` : segment;
   if (ctx.vocab.get(scheme, code)) {
-    if (input.code) throw invalid([{ path: 'code', message: `"${code}" already exists` }]);
+    if (input.code) throw invalid([{ path: 'code', message: `"${code}" already exists`, code: 'code_taken', params: { value: code } }]);
     let n = 2;
     while (ctx.vocab.get(scheme, `${code}_${n}`)) n++;
     code = `${code}_${n}`;

@@ -1,4 +1,4 @@
-/** One incident in a list: title, date as recorded, place at public precision, kinds of act, status. */
+/** One incident in a list: title, date as recorded, public place (crossing and route segment too), kinds of act, status. */
 import { t } from '../i18n/i18n';
 import { Link } from '../router';
 import { fuzzyDate, placeText } from '../lib/format';
@@ -11,7 +11,7 @@ export interface CardData {
   title: string;
   excerpt?: string | undefined;
   date?: { start: string; end?: string; approximate?: boolean } | undefined;
-  place: { country?: string | null; state?: string | null; locality?: string | null };
+  place: { country?: string | null; state?: string | null; locality?: string | null; crossing?: string | null; routeSegment?: string | null };
   status: string;
   acts: string[];
 }
@@ -19,7 +19,7 @@ export interface CardData {
 export function IncidentCard({ hit, vocab, places, headingLevel = 2 }: { hit: CardData; vocab: Vocab; places: Places | null; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const date = fuzzyDate(hit.date);
-  const place = placeText(places, hit.place);
+  const place = placeText(places, hit.place, vocab);
   return (
     <li class="card incident-card">
       <H class="card-title">

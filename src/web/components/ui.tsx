@@ -189,21 +189,6 @@ export function CheckGroup(p: { id: string; legend: string; options: Option[]; v
   );
 }
 
-/** An identifying value shown as dots until the reader asks to see it. */
-export function Masked({ value, multiline }: { value: string | undefined; multiline?: boolean }) {
-  const [shown, setShown] = useState(false);
-  if (value === undefined || value === '') return <span class="muted">—</span>;
-  return (
-    <span class={`masked ${shown ? 'is-shown' : ''}`}>
-      {shown ? multiline ? <span class="prewrap">{value}</span> : <span>{value}</span> : <span aria-label={t('ident.hiddenValue')} role="img">•••••</span>}{' '}
-      <button type="button" class="btn-link reveal" aria-pressed={shown} onClick={() => setShown(!shown)}>
-        <EyeIcon />
-        {shown ? t('ident.hide') : t('ident.show')}
-      </button>
-    </span>
-  );
-}
-
 /** The problems of a whole form, announced, each linking to its field. */
 export function ErrorSummary({ problems, message, labelOf }: { problems: Problems; message?: string | undefined; labelOf?: (path: string) => string }) {
   if (!problems.size && !message) return null;

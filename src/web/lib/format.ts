@@ -1,6 +1,7 @@
 /** Dates as recorded ("julio de 2019", "aprox. 2018"), public places, times, in the current language. */
 import { lang, t } from '../i18n/i18n';
 import type { FuzzyDate, Places } from '../types';
+import type { Vocab } from './vocab';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function fmt(key: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -56,11 +57,18 @@ export function crossingName(places: Places | null, code: string | null | undefi
   return places?.crossings.find((c) => c.code === code)?.name[lang()] ?? code;
 }
 
-/** A public place, most precise part first: "Saltillo, Coahuila, México". */
-export function placeText(places: Places | null, p: { locality?: string | null; state?: string | null; country?: string | null; crossing?: string | null } | undefined): string {
+/**
+ * A public place, most precise part first: "Garita El Chaparral, Tijuana, Baja California, México",
+ * then the route segment when a vocabulary is given ("… · Ruta del Pacífico"). Never the private place.
+ */
+export function placeText(
+  places: Places | null,
+  p: { locality?: string | null; state?: string | null; country?: string | null; crossing?: string | null; routeSegment?: string | null } | undefined,
+  vocab?: Vocab | null,
+): string {
   if (!p) return '';
-  const parts = [p.crossing ? crossingName(places, p.crossing) : '', p.locality ?? '', stateName(places, p.state), countryName(places, p.country)].filter(Boolean);
-  return parts.join(', ');
+  const where = [crossingName(places, p.crossing), p.locality ?? '', stateName(places, p.state), countryName(places, p.country)].filter(Boolean).join(', ');
+  return [where, p.routeSegment && vocab ? vocab.label('route_segment', p.routeSegment) : ''].filter(Boolean).join(' · ');
 }
 
 export function number(n: number): string {

@@ -38,9 +38,15 @@ export function ActorEditPage({ id }: { id: string }) {
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  // built from the ?for=edit answer (identifying values included, an audited read), never from the
+  // masked one: the whole profile is sent back, so a value missing here would be erased
   const load = async () => {
     try {
-      const r = await api<{ actor: ActorView }>('GET', `/api/v1/actors/${id}`);
+      const r = await api<{ actor: ActorView }>('GET', `/api/v1/actors/${id}?for=edit`);
+      if (r.actor.masked?.length || r.actor.redacted?.length) {
+        setMessage(t('error.forbidden'));
+        return;
+      }
       setActor(actorToForm(r.actor));
       setMeasures(r.actor.protectionMeasures.map(measureToForm));
       setVersion(r.actor.version);

@@ -5,7 +5,8 @@ import { api } from '../api';
 import { t } from '../i18n/i18n';
 import { can, useAppState } from '../state';
 import { Link } from '../router';
-import { Alert, Loading, Masked, PageTitle, IdentBadge } from '../components/ui';
+import { Alert, Loading, PageTitle, IdentBadge } from '../components/ui';
+import { Ident, identListed, type IdentSource } from '../components/ident';
 import { IncidentCard } from '../components/incident-card';
 import { countryName, partialDate, placeText } from '../lib/format';
 import { errorText } from '../lib/problems';
@@ -39,9 +40,12 @@ export function ActorPage({ id }: { id: string }) {
       </>
     );
   const a = data.actor;
+  const src: IdentSource = { kind: 'actors', id: a.id, masked: a.masked, redacted: a.redacted };
   const ident = (k: 'realName' | 'contact' | 'privateAddress', label: string) =>
-    a[k] !== undefined || a.redacted?.includes(k) ? (
-      <Row label={<>{label} <IdentBadge /></>}>{a.redacted?.includes(k) ? <span class="muted">{t('ident.redacted')}</span> : <Masked value={a[k]} multiline={k !== 'realName'} />}</Row>
+    identListed(src, k, a[k]) ? (
+      <Row label={<>{label} <IdentBadge /></>}>
+        <Ident src={src} path={k} value={a[k]} multiline={k !== 'realName'} />
+      </Row>
     ) : null;
   return (
     <article class="detail">
@@ -53,7 +57,7 @@ export function ActorPage({ id }: { id: string }) {
         {a.kind === 'person' ? t('actor.person') : t('actor.organisation')}
         {a.role ? ` · ${vocab.label('victim_role', a.role)}` : ''}
       </p>
-      {can('actor.write') && (
+      {can('actor.write') && can('identifying.read') && (
         <p>
           <Link href={`/people/${a.id}/edit`} class="btn btn-primary">
             {t('people.edit')}
@@ -110,7 +114,7 @@ export function ActorPage({ id }: { id: string }) {
                 headingLevel={3}
                 vocab={vocab}
                 places={places}
-                hit={{ id: x.id, ref: x.ref, title: x.title, date: x.dateStart ? { start: x.dateStart, ...(x.dateEnd ? { end: x.dateEnd } : {}), ...(x.dateApprox ? { approximate: true } : {}) } : undefined, place: { country: x.country, state: x.state, locality: x.locality }, status: x.status, acts: x.acts }}
+                hit={{ id: x.id, ref: x.ref, title: x.title, date: x.dateStart ? { start: x.dateStart, ...(x.dateEnd ? { end: x.dateEnd } : {}), ...(x.dateApprox ? { approximate: true } : {}) } : undefined, place: { country: x.country, state: x.state, locality: x.locality, crossing: x.crossing, routeSegment: x.routeSegment }, status: x.status, acts: x.acts }}
               />
             ))}
           </ul>

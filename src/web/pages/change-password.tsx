@@ -33,7 +33,7 @@ export function ChangePasswordPage({ forced }: { forced?: boolean }) {
       setDone(true);
       if (forced) await refresh();
     } catch (err) {
-      if (err instanceof ApiError && err.problems.length) setProblems(problemMap(err.problems));
+      if (err instanceof ApiError && err.problems.length) setProblems(problemMap(err.problems, { current: t('problem.currentPassword'), password: t('problem.samePassword') }));
       else setError(errorText(err));
     } finally {
       setBusy(false);

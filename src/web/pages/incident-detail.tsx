@@ -1,7 +1,7 @@
 /**
  * One incident: the story first (what, when, where, summary, a timeline of acts with victims
  * and perpetrators), details below (victims, sources, interventions, context), then history.
- * Identifying values stay masked until the reader asks for them.
+ * Identifying values stay masked until the reader asks for them (each reveal is audited).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
@@ -9,7 +9,8 @@ import { api, ApiError } from '../api';
 import { t } from '../i18n/i18n';
 import { can, useAppState } from '../state';
 import { Link, navigate } from '../router';
-import { Alert, Loading, Masked, PageTitle, IdentBadge } from '../components/ui';
+import { Alert, Loading, PageTitle, IdentBadge } from '../components/ui';
+import { Ident, identListed, type IdentSource } from '../components/ident';
 import { History } from '../components/history';
 import { consentLabel } from './incident-form/others';
 import { countryName, dateTime, fuzzyDate, partialDate, placeText } from '../lib/format';
@@ -24,12 +25,6 @@ function Row({ label, children }: { label: ComponentChildren; children: Componen
       <dd>{children}</dd>
     </div>
   );
-}
-
-function Ident({ value, path, redacted, multiline }: { value: string | undefined; path: string; redacted: string[] | undefined; multiline?: boolean }) {
-  if (redacted?.includes(path)) return <span class="muted">{t('ident.redacted')}</span>;
-  if (value === undefined) return null;
-  return <Masked value={value} multiline={multiline} />;
 }
 
 export function IncidentDetailPage({ id }: { id: string }) {
@@ -62,6 +57,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
     );
 
   const victimOf = (key: string | undefined) => (key ? inc.victims.find((v) => v.key === key || v.actorId === key) : undefined);
+  const src: IdentSource = { kind: 'incidents', id: inc.id, masked: inc.masked, redacted: inc.redacted };
   const place = placeText(places, inc.place);
   const remove = async () => {
     if (!window.confirm(t('detail.deleteConfirm'))) return;
@@ -88,7 +84,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
           </span>
         </p>
         <div class="detail-actions">
-          {inc.canEdit && (
+          {inc.canEdit && can('identifying.read') && (
             <Link href={`/incidents/${inc.id}/edit`} class="btn btn-primary">
               {t('detail.edit')}
             </Link>
@@ -107,7 +103,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
           <Row label={t('detail.when')}>{fuzzyDate(inc.date) || t('incident.noDate')}</Row>
           <Row label={t('detail.where')}>{place || t('incident.noPlace')}</Row>
           <Row label={t('field.routeSegment')}>{inc.place.routeSegment ? vocab.label('route_segment', inc.place.routeSegment) : ''}</Row>
-          {(inc.place.private || inc.redacted?.includes('place.private')) && (
+          {identListed(src, 'place.private', inc.place.private) && (
             <Row
               label={
                 <>
@@ -115,11 +111,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
                 </>
               }
             >
-              <Ident
-                path="place.private"
-                redacted={inc.redacted}
-                value={inc.place.private ? [inc.place.private.address, `${inc.place.private.lat}, ${inc.place.private.lon}`].filter(Boolean).join(' — ') : undefined}
-              />
+              <Ident src={src} path="place.private" value={inc.place.private} multiline />
             </Row>
           )}
         </dl>
@@ -152,10 +144,10 @@ export function IncidentDetailPage({ id }: { id: string }) {
                           {t('detail.by')} <strong>{vocab.shortPath('perpetrator', p.perpetrator)}</strong>
                           {p.degree ? ` — ${vocab.label('involvement_degree', p.degree)}` : ''}
                           {p.country ? ` (${countryName(places, p.country)})` : ''}
-                          {(p.identifiedIndividuals !== undefined || inc.redacted?.includes(`acts[${i}].perpetrators[${j}].identifiedIndividuals`)) && (
+                          {identListed(src, `acts[${i}].perpetrators[${j}].identifiedIndividuals`, p.identifiedIndividuals) && (
                             <div class="ident-line">
                               {t('field.identifiedIndividuals')} <IdentBadge />:{' '}
-                              <Ident path={`acts[${i}].perpetrators[${j}].identifiedIndividuals`} redacted={inc.redacted} value={p.identifiedIndividuals} />
+                              <Ident src={src} path={`acts[${i}].perpetrators[${j}].identifiedIndividuals`} value={p.identifiedIndividuals} multiline />
                             </div>
                           )}
                           {p.description && <p class="prewrap small">{p.description}</p>}
@@ -184,7 +176,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
         ) : (
           <ul class="cards">
             {inc.victims.map((v, i) => (
-              <VictimCard key={v.actorId} actor={v.actor} index={i} redacted={inc.redacted} />
+              <VictimCard key={v.actorId} actor={v.actor} index={i} src={src} />
             ))}
           </ul>
         )}
@@ -204,7 +196,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
                   <Row label={t('field.sourceMethod')}>{vocab.label('source_method', s.method)}</Row>
                   <Row label={t('field.receivedOn')}>{partialDate(s.receivedOn)}</Row>
                   <Row label={t('field.reliability')}>{vocab.label('reliability', s.reliability)}</Row>
-                  {(s.testimony !== undefined || inc.redacted?.includes(`sources[${i}].testimony`)) && (
+                  {identListed(src, `sources[${i}].testimony`, s.testimony) && (
                     <Row
                       label={
                         <>
@@ -212,7 +204,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
                         </>
                       }
                     >
-                      <Ident path={`sources[${i}].testimony`} redacted={inc.redacted} value={s.testimony} multiline />
+                      <Ident src={src} path={`sources[${i}].testimony`} value={s.testimony} multiline />
                     </Row>
                   )}
                 </dl>
@@ -267,11 +259,11 @@ export function IncidentDetailPage({ id }: { id: string }) {
   );
 }
 
-function VictimCard({ actor, index, redacted }: { actor: ActorView; index: number; redacted: string[] | undefined }) {
+function VictimCard({ actor, index, src }: { actor: ActorView; index: number; src: IdentSource }) {
   const { vocab, places } = useAppState();
   if (!vocab) return null;
   const base = `victims[${index}].actor`;
-  const showIdent = (k: 'realName' | 'contact' | 'privateAddress') => actor[k] !== undefined || redacted?.includes(`${base}.${k}`);
+  const showIdent = (k: 'realName' | 'contact' | 'privateAddress') => identListed(src, `${base}.${k}`, actor[k]);
   return (
     <li class="card">
       <h3 class="card-title">
@@ -289,17 +281,17 @@ function VictimCard({ actor, index, redacted }: { actor: ActorView; index: numbe
         <Row label={t('detail.where')}>{placeText(places, { locality: actor.locality ?? null, state: actor.state ?? null, country: actor.country ?? null })}</Row>
         {showIdent('realName') && (
           <Row label={<>{actor.kind === 'person' ? t('field.realName') : t('field.legalName')} <IdentBadge /></>}>
-            <Ident path={`${base}.realName`} redacted={redacted} value={actor.realName} />
+            <Ident src={src} path={`${base}.realName`} value={actor.realName} />
           </Row>
         )}
         {showIdent('contact') && (
           <Row label={<>{t('field.contact')} <IdentBadge /></>}>
-            <Ident path={`${base}.contact`} redacted={redacted} value={actor.contact} multiline />
+            <Ident src={src} path={`${base}.contact`} value={actor.contact} multiline />
           </Row>
         )}
         {showIdent('privateAddress') && (
           <Row label={<>{t('field.privateAddress')} <IdentBadge /></>}>
-            <Ident path={`${base}.privateAddress`} redacted={redacted} value={actor.privateAddress} multiline />
+            <Ident src={src} path={`${base}.privateAddress`} value={actor.privateAddress} multiline />
           </Row>
         )}
       </dl>

@@ -6,9 +6,11 @@ import { getState } from '../state';
 import { Alert, ErrorSummary, PageTitle, SelectField, TextField } from '../components/ui';
 import { dateTime } from '../lib/format';
 import { errorText, problemMap, type Problems } from '../lib/problems';
-import type { UserView } from '../types';
+import type { Role, UserView } from '../types';
 
-const ROLES = ['admin', 'coordinator', 'documenter', 'analyst', 'viewer'] as const;
+/** The roles in the order they are offered (the Record keeps the list complete). */
+const ROLE_ORDER: Record<Role, true> = { admin: true, coordinator: true, documenter: true, analyst: true, viewer: true };
+const ROLES = Object.keys(ROLE_ORDER) as Role[];
 
 export function roleLabel(role: string): string {
   switch (role) {
@@ -50,7 +52,7 @@ export function UserAdminPage() {
       setF({ email: '', displayName: '', role: 'documenter', password: '' });
       await load();
     } catch (err) {
-      if (err instanceof ApiError && err.problems.length) setProblems(problemMap(err.problems));
+      if (err instanceof ApiError && err.problems.length) setProblems(problemMap(err.problems, { email: t('problem.emailTaken') }));
       else setMessage({ kind: 'error', text: errorText(err) });
     }
   };
@@ -89,7 +91,7 @@ export function UserAdminPage() {
 }
 
 function UserRow({ user, onChanged, onMessage }: { user: UserView; onChanged: () => Promise<void> | void; onMessage: (m: { kind: 'error' | 'success'; text: string }) => void }) {
-  const [role, setRole] = useState(user.role);
+  const [role, setRole] = useState<string>(user.role);
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
   const me = getState().session?.user.id === user.id;

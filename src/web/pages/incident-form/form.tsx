@@ -35,6 +35,24 @@ function sectionOf(path: string): Section | null {
   return null;
 }
 
+/**
+ * The incident with its identifying values, to build the edit form from (an audited read). Never
+ * from the masked answer: the form sends the whole incident back, so a value missing from the
+ * form would be erased. Null when this person may not edit it.
+ */
+async function loadForEdit(id: string): Promise<IncidentView | null> {
+  if (!can('identifying.read') || !(can('incident.edit_own') || can('incident.edit_any'))) return null;
+  try {
+    const inc = await api<IncidentView>('GET', `/api/v1/incidents/${id}?for=edit`);
+    // defence in depth: an answer with withheld values must never become a form
+    if (inc.masked?.length || inc.redacted?.length) return null;
+    return inc;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 403) return null;
+    throw e;
+  }
+}
+
 export function IncidentFormPage({ incidentId, draftId }: { incidentId?: string | undefined; draftId?: string | undefined }) {
   const editing = !!incidentId;
   const [form, setForm] = useState<FormState>(emptyForm);
@@ -107,13 +125,16 @@ export function IncidentFormPage({ incidentId, draftId }: { incidentId?: string 
           if (live && f) setForm(f);
         } else if (incidentId) {
           const [inc, drafts] = await Promise.all([
-            api<IncidentView>('GET', `/api/v1/incidents/${incidentId}`),
+            loadForEdit(incidentId),
             api<{ drafts: DraftSummary[] }>('GET', '/api/v1/drafts').catch(() => ({ drafts: [] as DraftSummary[] })),
           ]);
           if (!live) return;
+          if (!inc) {
+            setCanEdit(false);
+            return;
+          }
           setForm(fromView(inc));
           setVersion(inc.version);
-          setCanEdit(inc.canEdit !== false);
           setOffers(drafts.drafts.filter((x) => x.incidentId === incidentId));
         } else {
           const drafts = await api<{ drafts: DraftSummary[] }>('GET', '/api/v1/drafts');
@@ -216,7 +237,11 @@ export function IncidentFormPage({ incidentId, draftId }: { incidentId?: string 
   const reload = async () => {
     if (!incidentId) return;
     try {
-      const inc = await api<IncidentView>('GET', `/api/v1/incidents/${incidentId}`);
+      const inc = await loadForEdit(incidentId);
+      if (!inc) {
+        setCanEdit(false);
+        return;
+      }
       setForm(fromView(inc));
       setVersion(inc.version);
       setConflict(false);

@@ -167,7 +167,7 @@ export function fromView(v: IncidentView): FormState {
     place: {
       precision: v.place.precision === 'unknown' ? '' : v.place.precision, country: s(v.place.country), state: s(v.place.state), locality: s(v.place.locality),
       routeSegment: s(v.place.routeSegment), crossing: s(v.place.crossing),
-      lat: v.place.private ? String(v.place.private.lat) : '', lon: v.place.private ? String(v.place.private.lon) : '', address: s(v.place.private?.address),
+      lat: v.place.private?.lat !== undefined ? String(v.place.private.lat) : '', lon: v.place.private?.lon !== undefined ? String(v.place.private.lon) : '', address: s(v.place.private?.address),
     },
     context: [...v.context],
     status: v.status, followUp: v.followUp, confidentiality: v.confidentiality,
@@ -283,15 +283,17 @@ export function toInput(f: FormState): { input: IncidentInput; problems: Problem
   if (!f.title.trim()) problems.push({ path: 'title', message: t('problem.titleRequired') });
   const date = fuzzy(f.date, 'date', problems);
 
+  // the private place: an address, a point (latitude and longitude together), or both
   const p = f.place;
   let priv: IncidentInput['place']['private'];
-  if (p.lat.trim() || p.lon.trim() || p.address.trim()) {
+  const address = p.address.trim();
+  if (p.lat.trim() || p.lon.trim()) {
     const lat = Number(p.lat.replace(',', '.'));
     const lon = Number(p.lon.replace(',', '.'));
     if (!p.lat.trim() || Number.isNaN(lat) || lat < -90 || lat > 90) problems.push({ path: 'place.private.lat', message: t('problem.lat') });
     if (!p.lon.trim() || Number.isNaN(lon) || lon < -180 || lon > 180) problems.push({ path: 'place.private.lon', message: t('problem.lon') });
-    priv = opt({ lat, lon, address: p.address.trim() });
-  }
+    priv = opt({ lat, lon, address });
+  } else if (address) priv = { address };
   const place = opt({
     precision: p.precision || autoPrecision(p),
     country: p.country, state: p.state, locality: p.locality.trim(), routeSegment: p.routeSegment, crossing: p.crossing,
