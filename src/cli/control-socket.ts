@@ -1,12 +1,15 @@
 /**
- * A local control socket in the data folder (mode 0600) through which `bitacora seal` seals a
- * running server at once. It accepts one command, "seal"; anyone who can reach the data folder
- * could already stop the process, so sealing needs no further secret.
+ * A local control socket in the data folder (mode 0600, in a 0700 folder) through which the CLI
+ * talks to a running server: "seal" seals it at once (anyone who can reach the data folder could
+ * already stop the process, so sealing needs no further secret); "unseal <base64 JSON>" carries a
+ * passphrase or recovery key typed at the server's own keyboard.
  */
 import { createServer, createConnection, type Server } from 'node:net';
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 
-export async function listenControlSocket(path: string, onSeal: () => Promise<void>): Promise<Server> {
+export type UnsealRequest = { passphrase: string } | { recoveryKey: string };
+
+export async function listenControlSocket(path: string, onSeal: () => Promise<void>, onUnseal: (secret: UnsealRequest) => Promise<'unsealed' | 'wrong secret'>): Promise<Server> {
   if (existsSync(path)) {
     const alive = await new Promise<boolean>((resolve) => {
       const c = createConnection(path);
@@ -21,11 +24,21 @@ export async function listenControlSocket(path: string, onSeal: () => Promise<vo
     let buf = '';
     sock.on('data', (d: string) => {
       buf += d;
-      if (buf.length > 64) { sock.destroy(); return; }
+      if (buf.length > 8192) { sock.destroy(); return; }
       if (!buf.includes('\n')) return;
-      const cmd = buf.trim();
-      if (cmd === 'seal') {
+      const line = buf.slice(0, buf.indexOf('\n')).trim();
+      buf = '';
+      if (line === 'seal') {
         onSeal().then(() => sock.end('sealed\n'), () => sock.end('error\n'));
+      } else if (line.startsWith('unseal ')) {
+        let secret: UnsealRequest | null = null;
+        try {
+          const v = JSON.parse(Buffer.from(line.slice(7), 'base64').toString('utf8')) as Record<string, unknown>;
+          if (typeof v['passphrase'] === 'string') secret = { passphrase: v['passphrase'] };
+          else if (typeof v['recoveryKey'] === 'string') secret = { recoveryKey: v['recoveryKey'] };
+        } catch { /* answered below */ }
+        if (!secret) { sock.end('bad request\n'); return; }
+        onUnseal(secret).then((r) => sock.end(`${r}\n`), () => sock.end('error\n'));
       } else sock.end('unknown command\n');
     });
     sock.on('error', () => undefined);
@@ -38,7 +51,11 @@ export async function listenControlSocket(path: string, onSeal: () => Promise<vo
   return server;
 }
 
-export function sendControlCommand(path: string, command: 'seal', timeoutMs = 5000): Promise<string> {
+export function unsealCommand(secret: UnsealRequest): string {
+  return `unseal ${Buffer.from(JSON.stringify(secret), 'utf8').toString('base64')}`;
+}
+
+export function sendControlCommand(path: string, command: string, timeoutMs = 15000): Promise<string> {
   return new Promise((resolve, reject) => {
     const c = createConnection(path);
     let out = '';

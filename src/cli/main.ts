@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { init } from './init.js';
 import { serve } from './serve.js';
 import { dataFolderFromEnv, UsageError } from './env.js';
-import { sendControlCommand } from './control-socket.js';
+import { sendControlCommand, unsealCommand } from './control-socket.js';
+import { readSecret } from './read-secret.js';
 import { openWorkspaceFromEnv } from './open-workspace.js';
 import { VERSION } from './version.js';
 import { createUser, listUsers, resetPassword, updateUser } from '../services/users/manage-users.js';
@@ -56,6 +57,25 @@ program
     } catch (e) {
       throw new UsageError(`could not reach a running server on ${folder.root} (${(e as Error).message})`);
     }
+  });
+
+program
+  .command('unseal')
+  .description('unseal the running server on this data folder: the passphrase from BITACORA_PASSPHRASE or typed (hidden); --recovery-key to use the recovery key instead (BITACORA_RECOVERY_KEY or typed)')
+  .option('--recovery-key', 'use the recovery key')
+  .action(async (o: { recoveryKey?: boolean }) => {
+    const folder = dataFolderFromEnv();
+    const secret = o.recoveryKey
+      ? { recoveryKey: process.env['BITACORA_RECOVERY_KEY'] || (await readSecret('Recovery key: ')) }
+      : { passphrase: process.env['BITACORA_PASSPHRASE'] || (await readSecret('Passphrase: ')) };
+    let answer: string;
+    try {
+      answer = await sendControlCommand(folder.controlSocketPath, unsealCommand(secret));
+    } catch (e) {
+      throw new UsageError(`could not reach a running server on ${folder.root} (${(e as Error).message})`);
+    }
+    if (answer !== 'unsealed') throw new UsageError(answer === 'wrong secret' ? 'that passphrase or recovery key does not open this workspace' : `the server answered: ${answer}`);
+    process.stdout.write('unsealed\n');
   });
 
 const user = program.command('user').description('manage accounts (needs BITACORA_PASSPHRASE)');

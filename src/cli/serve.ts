@@ -31,10 +31,23 @@ export async function serve(opts: { host: string; port: number; quiet?: boolean 
       log('BITACORA_PASSPHRASE did not unseal the workspace; staying sealed');
     }
   }
-  const control = await listenControlSocket(folder.controlSocketPath, async () => {
-    await vault.seal();
-    log('sealed from the command line');
-  });
+  const control = await listenControlSocket(
+    folder.controlSocketPath,
+    async () => {
+      await vault.seal();
+      log('sealed from the command line');
+    },
+    async (secret) => {
+      try {
+        await vault.unseal(secret);
+        log('unsealed from the command line');
+        return 'unsealed';
+      } catch (e) {
+        if ((e as { code?: string }).code === 'wrong_secret') return 'wrong secret';
+        throw e;
+      }
+    },
+  );
   await app.listen({ host: opts.host, port: opts.port });
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`;
   process.stderr.write(`Bitácora ${VERSION} listening on ${url} — ${vault.state()}\n`);
