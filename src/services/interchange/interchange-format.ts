@@ -10,10 +10,13 @@
  * the search index) are not in the file: the importing workspace computes them again.
  */
 import { z } from 'zod';
-import { fuzzyDateSchema, partialDateSchema } from '../../domain/dates.js';
-import { text, line, uuid, countryCode, vocabCode } from '../../domain/text.js';
-import { PLACE_PRECISIONS, CONSENT_USES, privatePointSchema } from '../../domain/incident/schema.js';
-import { ACTOR_KINDS } from '../../domain/actor/schema.js';
+import { fuzzyDateSchema } from '../../domain/dates.js';
+import { text, line, uuid, vocabCode } from '../../domain/text.js';
+import {
+  PLACE_PRECISIONS, CONSENT_USES, placeSchema as domainPlace, involvementSchema as domainInvolvement, actSchema as domainAct,
+  sourceSchema as domainSource, interventionSchema as domainIntervention,
+} from '../../domain/incident/schema.js';
+import { actorInputSchema, protectionMeasureSchema as domainMeasure } from '../../domain/actor/schema.js';
 import { ROLES } from '../../domain/user/roles.js';
 import type { FieldProblem } from '../../domain/incident/check-codes.js';
 
@@ -24,7 +27,6 @@ export const INTERCHANGE_VERSION = 1;
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time' });
 /** A reference to an account: its id in the workspace the record comes from (see docs: "user references"). */
 const userRef = line(100, 1);
-const stateCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'must be an ISO 3166-2 code' });
 const version = z.number().int().min(1);
 const labels = z.strictObject({ es: line(200, 1), en: line(200, 1) });
 
@@ -60,16 +62,7 @@ export const userSchema = z.strictObject({
   disabled: z.boolean(),
 });
 
-export const protectionMeasureSchema = z.strictObject({
-  id: uuid,
-  kind: vocabCode,
-  status: vocabCode,
-  reference: line(120).optional(),
-  granted: partialDateSchema.optional(),
-  expires: partialDateSchema.optional(),
-  includes: text(2000).optional(),
-  notes: text(2000).optional(),
-});
+export const protectionMeasureSchema = domainMeasure.extend({ id: uuid }).strict();
 
 const recordMeta = {
   version,
@@ -79,85 +72,35 @@ const recordMeta = {
   updatedBy: userRef,
 };
 
-export const actorSchema = z.strictObject({
-  id: uuid,
-  orgId: uuid,
-  kind: z.enum(ACTOR_KINDS),
-  pseudonym: line(120, 1),
-  realName: line(200).optional(),
-  contact: text(500).optional(),
-  privateAddress: text(500).optional(),
-  role: vocabCode.optional(),
-  genderIdentity: vocabCode.optional(),
-  lgbti: vocabCode.optional(),
-  migrationStatus: vocabCode.optional(),
-  ageGroup: vocabCode.optional(),
-  nationality: countryCode.optional(),
-  orgType: vocabCode.optional(),
-  country: countryCode.optional(),
-  state: stateCode.optional(),
-  locality: line(120).optional(),
-  notes: text(5000).optional(),
-  protectionMeasures: z.array(protectionMeasureSchema).max(50),
-  ...recordMeta,
-});
+// Records reuse the API's schemas, with ids on every part and no defaults: a file says everything.
+export const actorSchema = actorInputSchema
+  .omit({ protectionMeasures: true })
+  .extend({ id: uuid, orgId: uuid, protectionMeasures: z.array(protectionMeasureSchema).max(50), ...recordMeta })
+  .strict();
 
-export const placeSchema = z.strictObject({
-  precision: z.enum(PLACE_PRECISIONS),
-  country: countryCode.optional(),
-  state: stateCode.optional(),
-  locality: line(120).optional(),
-  routeSegment: vocabCode.optional(),
-  crossing: vocabCode.optional(),
-  private: privatePointSchema.optional(),
-});
+export const placeSchema = domainPlace.extend({ precision: z.enum(PLACE_PRECISIONS) }).strict();
 
-export const involvementSchema = z.strictObject({
-  id: uuid,
-  perpetrator: vocabCode,
-  degree: vocabCode.optional(),
-  country: countryCode.optional(),
-  identifiedIndividuals: text(1000).optional(),
-  description: text(2000).optional(),
-});
+export const involvementSchema = domainInvolvement.extend({ id: uuid }).strict();
 
-export const actSchema = z.strictObject({
-  id: uuid,
-  kind: vocabCode,
-  /** the actor id of this act's victim: one of the incident's `victims` */
-  victimId: uuid.optional(),
-  date: fuzzyDateSchema.optional(),
-  methods: z.array(vocabCode).max(20),
-  consequences: z.array(vocabCode).max(20),
-  description: text(5000).optional(),
-  perpetrators: z.array(involvementSchema).max(30),
-});
+export const actSchema = domainAct
+  .omit({ victimKey: true })
+  .extend({
+    id: uuid,
+    /** the actor id of this act's victim: one of the incident's `victims` */
+    victimId: uuid.optional(),
+    methods: z.array(vocabCode).max(20),
+    consequences: z.array(vocabCode).max(20),
+    perpetrators: z.array(involvementSchema).max(30),
+  })
+  .strict();
 
 export const consentSchema = z.strictObject(
   Object.fromEntries(CONSENT_USES.map((u) => [u, vocabCode])) as Record<(typeof CONSENT_USES)[number], typeof vocabCode>,
 );
 
-export const sourceSchema = z.strictObject({
-  id: uuid,
-  kind: vocabCode,
-  method: vocabCode.optional(),
-  receivedOn: partialDateSchema.optional(),
-  reliability: vocabCode.optional(),
-  pseudonym: line(120).optional(),
-  testimony: text(50000).optional(),
-  consent: consentSchema,
-});
+export const sourceSchema = domainSource.extend({ id: uuid, consent: consentSchema }).strict();
 
-export const interventionSchema = z.strictObject({
-  id: uuid,
-  kind: vocabCode,
-  date: partialDateSchema.optional(),
-  actor: line(200).optional(),
-  addressee: line(200).optional(),
-  outcome: vocabCode.optional(),
-  followUp: vocabCode.optional(),
-  notes: text(5000).optional(),
-});
+export const interventionSchema = domainIntervention.extend({ id: uuid }).strict();
 
 export const incidentSchema = z.strictObject({
   id: uuid,
