@@ -244,3 +244,14 @@ export function PageTitle({ children }: { children: ComponentChildren }) {
     </h1>
   );
 }
+
+/** One row of a description list; renders nothing when there is nothing to show. */
+export function Row({ label, children }: { label: ComponentChildren; children: ComponentChildren }) {
+  if (children === undefined || children === null || children === '' || children === false) return null;
+  return (
+    <div class="row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,26 +1,15 @@
 /** One person or organisation: profile, protection measures, and the incidents that affected them. */
 import { useEffect, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
 import { api } from '../api';
 import { t } from '../i18n/i18n';
 import { can, useAppState } from '../state';
 import { Link } from '../router';
-import { Alert, Loading, PageTitle, IdentBadge } from '../components/ui';
+import { Alert, Loading, PageTitle, IdentBadge, Row } from '../components/ui';
 import { Ident, identListed, type IdentSource } from '../components/ident';
 import { IncidentCard } from '../components/incident-card';
 import { countryName, partialDate, placeText } from '../lib/format';
 import { errorText } from '../lib/problems';
 import type { ActorIncident, ActorView } from '../types';
-
-function Row({ label, children }: { label: ComponentChildren; children: ComponentChildren }) {
-  if (children === undefined || children === null || children === '') return null;
-  return (
-    <div class="row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 export function ActorPage({ id }: { id: string }) {
   const { vocab, places } = useAppState();

@@ -4,28 +4,17 @@
  * Identifying values stay masked until the reader asks for them (each reveal is audited).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
 import { api, ApiError } from '../api';
 import { t } from '../i18n/i18n';
 import { can, useAppState } from '../state';
 import { Link, navigate } from '../router';
-import { Alert, Loading, PageTitle, IdentBadge } from '../components/ui';
+import { Alert, Loading, PageTitle, IdentBadge, Row } from '../components/ui';
 import { Ident, identListed, type IdentSource } from '../components/ident';
 import { History } from '../components/history';
 import { consentLabel } from './incident-form/others';
 import { countryName, dateTime, fuzzyDate, partialDate, placeText } from '../lib/format';
 import { errorText } from '../lib/problems';
 import { CONSENT_USES, type ActorView, type IncidentView } from '../types';
-
-function Row({ label, children }: { label: ComponentChildren; children: ComponentChildren }) {
-  if (children === undefined || children === null || children === '' || children === false) return null;
-  return (
-    <div class="row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 export function IncidentDetailPage({ id }: { id: string }) {
   const { vocab, places } = useAppState();
