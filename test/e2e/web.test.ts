@@ -289,6 +289,23 @@ describe('Bitácora in the browser', () => {
     expect(await page.textContent('.results-count')).toContain('1 incidente');
     await page.click('button:has-text("Quitar todos los filtros")');
     await page.waitForSelector('.active-filters', { state: 'detached' });
+
+    // dates filter the way people say them: a year, or a month of a year (the incident is "about July 2025")
+    await page.fill('#f-filter-from', '2026');
+    await page.click('button:has-text("Aplicar fechas")');
+    await page.waitForSelector('.results-count:has-text("Ningún incidente")');
+    expect(await page.textContent('.active-filters')).toContain('Desde 2026');
+    await page.fill('#f-filter-from', '2025');
+    await page.selectOption('#f-filter-from-m', '07');
+    await page.fill('#f-filter-to', '2025');
+    await page.click('button:has-text("Aplicar fechas")');
+    await page.waitForSelector('.results-count:has-text("1 incidente")');
+    expect(await page.textContent('.active-filters')).toMatch(/Desde julio/i);
+    await page.fill('#f-filter-to', '20x');
+    await page.click('button:has-text("Aplicar fechas")');
+    await page.waitForSelector('#f-filter-to-err');
+    await page.click('button:has-text("Quitar todos los filtros")');
+    await page.waitForSelector('.active-filters', { state: 'detached' });
   });
 
   it('edits it, and the history shows the change', async () => {

@@ -10,8 +10,10 @@ import { Link } from '../router';
 import { Alert, PageTitle, SelectField } from '../components/ui';
 import { SearchIcon } from '../components/icons';
 import { IncidentCard } from '../components/incident-card';
-import { countryName, stateName, number, dateTime } from '../lib/format';
+import { countryName, stateName, number, dateTime, partialDate } from '../lib/format';
 import { errorText } from '../lib/problems';
+import { PartialDateField } from '../components/date-fields';
+import { partsOf, joinParts, type DateParts } from './incident-form/model';
 import type { DraftSummary, SearchFacet, SearchQuery, SearchResult } from '../types';
 import type { Vocab } from '../lib/vocab';
 import type { Places } from '../types';
@@ -192,15 +194,15 @@ export function IncidentListPage() {
               <ul class="chips">
                 {query.from && (
                   <li>
-                    <button type="button" class="chip chip-remove" onClick={() => void run({ ...query, from: undefined, page: 1 })} aria-label={t('list.removeFilter', { label: t('list.fromValue', { date: query.from }) })}>
-                      {t('list.fromValue', { date: query.from })} ×
+                    <button type="button" class="chip chip-remove" onClick={() => void run({ ...query, from: undefined, page: 1 })} aria-label={t('list.removeFilter', { label: t('list.fromValue', { date: partialDate(query.from) }) })}>
+                      {t('list.fromValue', { date: partialDate(query.from) })} ×
                     </button>
                   </li>
                 )}
                 {query.to && (
                   <li>
-                    <button type="button" class="chip chip-remove" onClick={() => void run({ ...query, to: undefined, page: 1 })} aria-label={t('list.removeFilter', { label: t('list.toValue', { date: query.to }) })}>
-                      {t('list.toValue', { date: query.to })} ×
+                    <button type="button" class="chip chip-remove" onClick={() => void run({ ...query, to: undefined, page: 1 })} aria-label={t('list.removeFilter', { label: t('list.toValue', { date: partialDate(query.to) }) })}>
+                      {t('list.toValue', { date: partialDate(query.to) })} ×
                     </button>
                   </li>
                 )}
@@ -246,31 +248,30 @@ export function IncidentListPage() {
   );
 }
 
+/** From / to as people say them: a year, a month or a day ("desde 2019", "hasta julio de 2022"). */
 function DateFilter({ query, onApply }: { query: SearchQuery; onApply: (from: string | undefined, to: string | undefined) => void }) {
-  const [from, setFrom] = useState(query.from ?? '');
-  const [to, setTo] = useState(query.to ?? '');
+  const [from, setFrom] = useState<DateParts>(partsOf(query.from));
+  const [to, setTo] = useState<DateParts>(partsOf(query.to));
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   useEffect(() => {
-    setFrom(query.from ?? '');
-    setTo(query.to ?? '');
+    setFrom(partsOf(query.from));
+    setTo(partsOf(query.to));
+    setErrors({});
   }, [query.from, query.to]);
+  const apply = () => {
+    const f = joinParts(from);
+    const u = joinParts(to);
+    setErrors({ ...(f.problem ? { from: f.problem } : {}), ...(u.problem ? { to: u.problem } : {}) });
+    if (!f.problem && !u.problem) onApply(f.value || undefined, u.value || undefined);
+  };
   return (
     <fieldset class="facet">
       <legend>{t('facet.dates')}</legend>
       <div class="date-filter">
-        <div class="field">
-          <label for="filter-from" class="label">
-            {t('list.from')}
-          </label>
-          <input id="filter-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="filter-to" class="label">
-            {t('list.to')}
-          </label>
-          <input id="filter-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
-        </div>
+        <PartialDateField path="filter.from" legend={t('list.from')} value={from} onValue={setFrom} errors={errors.from ? [errors.from] : undefined} />
+        <PartialDateField path="filter.to" legend={t('list.to')} value={to} onValue={setTo} errors={errors.to ? [errors.to] : undefined} />
       </div>
-      <button type="button" class="btn btn-small" onClick={() => onApply(from || undefined, to || undefined)}>
+      <button type="button" class="btn btn-small" onClick={apply}>
         {t('list.applyDates')}
       </button>
     </fieldset>
