@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { Kysely, SqliteDialect } from 'kysely';
 import { openEncryptedSqlite } from '../src/store/sqlite/open-encrypted.js';
 import { migrateToLatest } from '../src/store/migrations/index.js';
+import { openFieldKeys } from '../src/services/keys/open-field-keys.js';
 import { Store } from '../src/store/store.js';
 import type { Database as Schema } from '../src/store/schema-types.js';
 import { syncVocabularyFile, loadVocabularyIndex } from '../src/services/vocabulary/sync-vocabulary-file.js';
@@ -43,6 +44,9 @@ async function main() {
   await migrateToLatest(db);
   const store = new Store(db);
   const now = () => new Date().toISOString();
+  // the keys an unsealed vault gives the store: audit chain MAC and sealed-field keys
+  store.keys.auditKey = randomKey();
+  await openFieldKeys(store, randomKey(), 'bench', now());
   await syncVocabularyFile(store, now());
   const { adminId, orgId } = await initialiseWorkspace(store, { workspaceName: 'Bench', organisationName: 'Bench', language: 'es', passphrase: 'x'.repeat(12), admin: { email: 'bench@example.org', displayName: 'Bench', password: 'bench-password-1' } }, now());
   const ctx: ServiceContext = { store, vocab: await loadVocabularyIndex(store), user: { id: adminId, role: 'admin', orgId, displayName: 'Bench' }, now };

@@ -4,6 +4,7 @@
  *  - People with it get them removed too, listed in `masked`, until they ask for them: a reveal
  *    (one click on screen) or opening the record to edit it — both audited by the use case.
  *  - 'full' is only for answers of those audited reads.
+ *  - A share of an incident can grant its identifying values to someone whose role lacks them.
  */
 import type { IncidentView } from '../../domain/incident/view.js';
 import type { ActorView } from '../../domain/actor/view.js';
@@ -21,8 +22,9 @@ export function presentActor(a: ActorView, role: Role, mode: Mode = 'masked'): P
   return { ...stripActor(a), ...(allowed ? { masked: paths } : { redacted: paths }) };
 }
 
-export function presentIncident<T extends IncidentView>(v: T, role: Role, mode: Mode = 'masked'): Presented<T> {
-  const allowed = can(role, 'identifying.read');
+/** `mayReadIdentifying`, when the use case sets it, also counts a share that grants identifying values. */
+export function presentIncident<T extends IncidentView & { mayReadIdentifying?: boolean }>(v: T, role: Role, mode: Mode = 'masked'): Presented<T> {
+  const allowed = v.mayReadIdentifying ?? can(role, 'identifying.read');
   if (allowed && mode === 'full') return v;
   const paths = incidentIdentifying(v).map((e) => e.path);
   if (!paths.length) return v;

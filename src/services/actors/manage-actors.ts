@@ -50,7 +50,7 @@ export async function getActor(ctx: ServiceContext, id: string) {
   requirePermission(ctx, 'actor.read');
   const actor = await ctx.store.actors.load(id);
   if (!actor) throw notFound('person or organisation');
-  const incidents = await ctx.store.incidents.incidentsOfActor(id);
+  const incidents = await ctx.store.incidents.incidentsOfActor(id, { userId: ctx.user.id });
   return { actor, incidents };
 }
 

@@ -4,33 +4,32 @@ import { requirePermission } from '../context.js';
 import type { IncidentView } from '../../domain/incident/view.js';
 import type { SearchQuery, SearchResult } from '../../domain/incident/search-query.js';
 import { searchIncidents, unindexIncident } from '../../store/search/incident-search.js';
-import { loadIncident, canEditIncident } from './save-incident.js';
-import { notFound, conflict } from '../errors.js';
+import { canEditIncident } from './save-incident.js';
+import { visibleIncident, requireVisible } from './incident-access.js';
+import { conflict } from '../errors.js';
 
-export async function getIncident(ctx: ServiceContext, id: string): Promise<IncidentView & { canEdit: boolean }> {
+export async function getIncident(ctx: ServiceContext, id: string): Promise<IncidentView & { canEdit: boolean; mayReadIdentifying: boolean }> {
   requirePermission(ctx, 'incident.read');
-  const inc = await loadIncident(ctx.store, id);
-  if (!inc) throw notFound('incident');
-  return { ...inc, canEdit: canEditIncident(ctx, inc) };
+  const { inc, mayReadIdentifying } = await visibleIncident(ctx, id);
+  return { ...inc, canEdit: canEditIncident(ctx, inc), mayReadIdentifying };
 }
 
 export async function incidentHistory(ctx: ServiceContext, id: string) {
   requirePermission(ctx, 'incident.read');
-  if (!(await ctx.store.incidents.seqOf(id))) throw notFound('incident');
+  await requireVisible(ctx, id);
   return ctx.store.incidents.revisions(id);
 }
 
 export async function findIncidents(ctx: ServiceContext, q: SearchQuery): Promise<SearchResult> {
   requirePermission(ctx, 'incident.read');
-  return searchIncidents(ctx.store.db, q);
+  return searchIncidents(ctx.store.db, q, { userId: ctx.user.id });
 }
 
 export async function deleteIncident(ctx: ServiceContext, id: string, version: number): Promise<void> {
   requirePermission(ctx, 'incident.delete');
   const now = ctx.now();
   await ctx.store.transaction(async (tx) => {
-    const inc = await loadIncident(tx, id);
-    if (!inc) throw notFound('incident');
+    const { inc } = await visibleIncident(ctx, id, tx);
     const seq = (await tx.incidents.seqOf(id))!;
     if (inc.version !== version) {
       throw conflict(`version: this incident was changed by someone else (now version ${inc.version})`);

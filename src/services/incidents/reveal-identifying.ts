@@ -9,7 +9,8 @@ import { requirePermission } from '../context.js';
 import { incidentIdentifying, actorIdentifying } from '../../domain/incident/identifying.js';
 import type { IncidentView } from '../../domain/incident/view.js';
 import type { ActorView } from '../../domain/actor/view.js';
-import { loadIncident, canEditIncident } from './save-incident.js';
+import { canEditIncident } from './save-incident.js';
+import { visibleIncident } from './incident-access.js';
 import { notFound, invalid, forbidden } from '../errors.js';
 import { can } from '../../domain/user/roles.js';
 
@@ -23,9 +24,9 @@ function pick(entries: { path: string; value: unknown }[], paths: string[]): Rec
 }
 
 export async function revealIncidentFields(ctx: ServiceContext, id: string, paths: string[]): Promise<{ values: Record<string, unknown> }> {
-  requirePermission(ctx, 'identifying.read');
-  const inc = await loadIncident(ctx.store, id);
-  if (!inc) throw notFound('incident');
+  requirePermission(ctx, 'incident.read');
+  const { inc, mayReadIdentifying } = await visibleIncident(ctx, id);
+  if (!mayReadIdentifying) throw forbidden('you may not see identifying values of this incident');
   const values = pick(incidentIdentifying(inc), paths);
   await ctx.store.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'identifying.revealed', targetType: 'incident', targetId: id, detail: { paths } });
   return { values };
@@ -34,9 +35,8 @@ export async function revealIncidentFields(ctx: ServiceContext, id: string, path
 /** The whole incident with identifying values, to edit it: only for those who may edit it. */
 export async function incidentForEdit(ctx: ServiceContext, id: string): Promise<IncidentView & { canEdit: boolean }> {
   requirePermission(ctx, 'incident.read');
-  const inc = await loadIncident(ctx.store, id);
-  if (!inc) throw notFound('incident');
-  if (!canEditIncident(ctx, inc) || !can(ctx.user.role, 'identifying.read')) throw forbidden('you may not edit this incident');
+  const { inc, mayReadIdentifying } = await visibleIncident(ctx, id);
+  if (!canEditIncident(ctx, inc) || !mayReadIdentifying) throw forbidden('you may not edit this incident');
   const paths = incidentIdentifying(inc).map((e) => e.path);
   if (paths.length) await ctx.store.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'identifying.read', targetType: 'incident', targetId: id, detail: { purpose: 'edit', paths } });
   return { ...inc, canEdit: true };

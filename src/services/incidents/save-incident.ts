@@ -16,6 +16,7 @@ import { indexIncident } from '../../store/search/incident-search.js';
 import { newId } from '../../crypto/random.js';
 import { invalid, notFound, conflict, forbidden } from '../errors.js';
 import type { Store } from '../../store/store.js';
+import { visibleIncident } from './incident-access.js';
 
 export async function loadIncident(store: Store, id: string): Promise<IncidentView | undefined> {
   return store.incidents.load(id, (ids) => store.actors.loadMany(ids));
@@ -33,8 +34,7 @@ export async function createIncident(ctx: ServiceContext, input: IncidentInput):
 export async function updateIncident(ctx: ServiceContext, id: string, raw: IncidentUpdate): Promise<IncidentView> {
   const input = parseInput(incidentUpdateSchema, raw);
   return ctx.store.transaction(async (tx) => {
-    const before = await loadIncident(tx, id);
-    if (!before) throw notFound('incident');
+    const { inc: before } = await visibleIncident({ ...ctx, store: tx }, id);
     if (!canEditIncident(ctx, before)) throw forbidden('you may only edit incidents you recorded');
     if (before.version !== input.version) throw conflict(`version: this incident was changed by someone else (now version ${before.version}); reload it before saving`);
     const { version: _v, ...rest } = input;
@@ -92,6 +92,8 @@ async function saveIncident(ctx: ServiceContext, before: IncidentView | null, in
       victimIds,
       before === null,
     );
+    // whoever saves a restricted incident keeps seeing it (need-to-know binds everyone, the author too)
+    if (input.confidentiality === 'restricted') await tx.shares.addShare(id, { type: 'user', id: ctx.user.id, identifying: false }, ctx.user.id, now);
     const after = (await loadIncident(tx, id))!;
     const { title, body } = incidentSearchText(after, ctx.vocab);
     await indexIncident(tx.db, seq, title, body);

@@ -5,16 +5,25 @@ import type { ActorInput } from '../../domain/actor/schema.js';
 import type { ActorView } from '../../domain/actor/view.js';
 import { compact } from './compact.js';
 import { newId } from '../../crypto/random.js';
+import type { StoreKeys } from '../store-keys.js';
+import { FieldSealer, recordName } from './sealed-fields.js';
+import { ACTOR_SEALED_COLUMNS } from './sealed-columns.js';
 
 export interface ActorMeta { id: string; orgId: string; userId: string; now: string; version: number; createdAt: string; createdBy: string }
 
 export class ActorRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly sealer: FieldSealer;
+  constructor(private readonly db: Kysely<Database>, keys: StoreKeys) {
+    this.sealer = new FieldSealer(db, keys);
+  }
 
   async write(meta: ActorMeta, a: ActorInput, isNew: boolean): Promise<void> {
+    const record = recordName('actor', meta.id);
+    const dk = await this.sealer.dataKey(record, true);
+    const seal = (column: string, v: string | undefined) => this.sealer.seal(dk, { record, table: 'actors', row: meta.id, column }, v);
     const row = {
-      id: meta.id, org_id: meta.orgId, kind: a.kind, pseudonym: a.pseudonym, real_name: a.realName ?? null, contact: a.contact ?? null,
-      private_address: a.privateAddress ?? null, role: a.role ?? null, gender_identity: a.genderIdentity ?? null, lgbti: a.lgbti ?? null,
+      id: meta.id, org_id: meta.orgId, kind: a.kind, pseudonym: a.pseudonym, real_name: seal('real_name', a.realName), contact: seal('contact', a.contact),
+      private_address: seal('private_address', a.privateAddress), role: a.role ?? null, gender_identity: a.genderIdentity ?? null, lgbti: a.lgbti ?? null,
       migration_status: a.migrationStatus ?? null, age_group: a.ageGroup ?? null, nationality: a.nationality ?? null, org_type: a.orgType ?? null,
       country: a.country ?? null, state: a.state ?? null, locality: a.locality ?? null, notes: a.notes ?? null,
       created_at: meta.createdAt, created_by: meta.createdBy, updated_at: meta.now, updated_by: meta.userId, version: meta.version,
@@ -47,7 +56,34 @@ export class ActorRepository {
       this.db.selectFrom('actors').selectAll().where('id', 'in', ids).execute(),
       this.db.selectFrom('protection_measures').selectAll().where('actor_id', 'in', ids).orderBy('ordinal').execute(),
     ]);
-    for (const r of rows) out.set(r.id, toView(r, measures.filter((m) => m.actor_id === r.id)));
+    for (const r of await this.openSealed(rows)) out.set(r.id, toView(r, measures.filter((m) => m.actor_id === r.id)));
+    return out;
+  }
+
+  /** Opens the sealed identifying columns of actor rows read directly (exports, scans). */
+  async openSealed<R extends Pick<Selectable<ActorTable>, 'id' | (typeof ACTOR_SEALED_COLUMNS)[number]>>(rows: R[]): Promise<R[]> {
+    const keys = await this.sealer.dataKeys(rows.filter((r) => ACTOR_SEALED_COLUMNS.some((c) => r[c] !== null)).map((r) => recordName('actor', r.id)));
+    return rows.map((r) => {
+      const record = recordName('actor', r.id);
+      const dk = keys.get(record);
+      const open = (column: (typeof ACTOR_SEALED_COLUMNS)[number]) => this.sealer.open(dk, { record, table: 'actors', row: r.id, column }, r[column]) ?? null;
+      return { ...r, real_name: open('real_name'), contact: open('contact'), private_address: open('private_address') };
+    });
+  }
+
+  /** The opened identifying values of some actors (for the decrypt-and-scan search). */
+  async identifyingOf(ids: string[]): Promise<Map<string, { field: string; text: string }[]>> {
+    const out = new Map<string, { field: string; text: string }[]>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db.selectFrom('actors').select(['id', ...ACTOR_SEALED_COLUMNS]).where('id', 'in', ids.slice(i, i + 500)).execute();
+      for (const r of await this.openSealed(rows)) {
+        const values: { field: string; text: string }[] = [];
+        if (r.real_name !== null) values.push({ field: 'victims.realName', text: r.real_name });
+        if (r.contact !== null) values.push({ field: 'victims.contact', text: r.contact });
+        if (r.private_address !== null) values.push({ field: 'victims.privateAddress', text: r.private_address });
+        out.set(r.id, values);
+      }
+    }
     return out;
   }
 

@@ -8,6 +8,9 @@ import type { ActorView } from '../../domain/actor/view.js';
 import { dateSpan } from '../../domain/dates.js';
 import type { FieldChange } from '../../domain/incident/history.js';
 import { compact } from './compact.js';
+import type { StoreKeys } from '../store-keys.js';
+import { FieldSealer, recordName } from './sealed-fields.js';
+import { visibleTo, type Viewer } from './visibility.js';
 
 export interface IncidentMeta {
   id: string;
@@ -32,7 +35,10 @@ const rootOf = (code: string) => code.split('.')[0] ?? code;
 const groupOf = (code: string) => code.split('.').slice(0, 2).join('.');
 
 export class IncidentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly sealer: FieldSealer;
+  constructor(private readonly db: Kysely<Database>, keys: StoreKeys) {
+    this.sealer = new FieldSealer(db, keys);
+  }
 
   async seqOf(id: string): Promise<number | undefined> {
     const r = await this.db.selectFrom('incidents').select('seq').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
@@ -56,6 +62,9 @@ export class IncidentRepository {
    */
   async write(meta: IncidentMeta, input: IncidentWithIds, victimIds: Map<string, string>, isNew: boolean): Promise<number> {
     const span = input.date ? dateSpan(input.date) : null;
+    const record = recordName('incident', meta.id);
+    const dk = await this.sealer.dataKey(record, true);
+    const slot = (table: string, row: string, column: string) => ({ record, table, row, column });
     const row = {
       id: meta.id,
       org_id: meta.orgId,
@@ -72,9 +81,10 @@ export class IncidentRepository {
       locality: input.place.locality ?? null,
       route_segment: input.place.routeSegment ?? null,
       crossing: input.place.crossing ?? null,
-      private_lat: input.place.private?.lat ?? null,
-      private_lon: input.place.private?.lon ?? null,
-      private_address: input.place.private?.address ?? null,
+      private_lat: null,
+      private_lon: null,
+      private_address: null,
+      private_sealed: input.place.private ? this.sealer.seal(dk, slot('incidents', meta.id, 'private'), JSON.stringify(input.place.private)) : null,
       status: input.status,
       follow_up: input.followUp,
       confidentiality: input.confidentiality,
@@ -115,7 +125,7 @@ export class IncidentRepository {
           .insertInto('involvements')
           .values({
             id: p.id, act_id: a.id, incident_id: id, ordinal: j, perpetrator: p.perpetrator, perpetrator_group: groupOf(p.perpetrator),
-            degree: p.degree ?? null, country: p.country ?? null, identified_individuals: p.identifiedIndividuals ?? null, description: p.description ?? null,
+            degree: p.degree ?? null, country: p.country ?? null, identified_individuals: this.sealer.seal(dk, slot('involvements', p.id, 'identified_individuals'), p.identifiedIndividuals), description: p.description ?? null,
           })
           .execute();
       }
@@ -125,7 +135,7 @@ export class IncidentRepository {
         .insertInto('sources')
         .values({
           id: s.id, incident_id: id, ordinal: i, kind: s.kind, method: s.method ?? null, received_on: s.receivedOn ?? null, reliability: s.reliability ?? null,
-          pseudonym: s.pseudonym ?? null, testimony: s.testimony ?? null, consent: JSON.stringify(s.consent),
+          pseudonym: s.pseudonym ?? null, testimony: this.sealer.seal(dk, slot('sources', s.id, 'testimony'), s.testimony), consent: JSON.stringify(s.consent),
         })
         .execute();
     }
@@ -157,7 +167,66 @@ export class IncidentRepository {
       this.db.selectFrom('interventions').selectAll().where('incident_id', '=', id).orderBy('ordinal').execute(),
     ]);
     const actors = await loadActors(victims.map((v) => v.actor_id));
-    return toView(row, ctx.map((c) => c.code), victims.map((v) => v.actor_id), actors, acts, invs, srcs, itvs);
+    const opened = await this.openSealed([row], invs, srcs);
+    const priv = opened.incidents[0]!.private_sealed;
+    return toView(
+      row, priv === null ? undefined : (JSON.parse(priv) as NonNullable<IncidentView['place']['private']>), ctx.map((c) => c.code), victims.map((v) => v.actor_id), actors, acts,
+      opened.involvements, opened.sources, itvs,
+    );
+  }
+
+  /**
+   * Opens the sealed values of incident rows and their parts read directly (exports, scans):
+   * `private_sealed` becomes the JSON of the private point, the others their text.
+   */
+  async openSealed<I extends Pick<Selectable<IncidentTable>, 'id' | 'private_sealed'>, V extends Pick<Selectable<InvolvementTable>, 'id' | 'incident_id' | 'identified_individuals'>, S extends Pick<Selectable<SourceTable>, 'id' | 'incident_id' | 'testimony'>>(
+    incidents: I[], involvements: V[], sources: S[],
+  ): Promise<{ incidents: I[]; involvements: V[]; sources: S[] }> {
+    const records = new Set<string>();
+    for (const i of incidents) if (i.private_sealed !== null) records.add(recordName('incident', i.id));
+    for (const v of involvements) if (v.identified_individuals !== null) records.add(recordName('incident', v.incident_id));
+    for (const s of sources) if (s.testimony !== null) records.add(recordName('incident', s.incident_id));
+    const keys = await this.sealer.dataKeys([...records]);
+    const open = (incident: string, table: string, row: string, column: string, v: string | null): string | null => {
+      const record = recordName('incident', incident);
+      return this.sealer.open(keys.get(record), { record, table, row, column }, v) ?? null;
+    };
+    return {
+      incidents: incidents.map((i) => ({ ...i, private_sealed: open(i.id, 'incidents', i.id, 'private', i.private_sealed) })),
+      involvements: involvements.map((v) => ({ ...v, identified_individuals: open(v.incident_id, 'involvements', v.id, 'identified_individuals', v.identified_individuals) })),
+      sources: sources.map((s) => ({ ...s, testimony: open(s.incident_id, 'sources', s.id, 'testimony', s.testimony) })),
+    };
+  }
+
+  /**
+   * One batch of the decrypt-and-scan search: live incidents after `afterSeq` in seq order, with
+   * their own identifying values opened and the ids of their victims (whose values the actor
+   * repository opens). Nothing here is indexed; it exists only while the scan runs.
+   */
+  async identifyingBatch(afterSeq: number, limit: number, viewer: Viewer): Promise<{ id: string; seq: number; title: string; values: { field: string; text: string }[]; victims: string[] }[]> {
+    const rows = await this.db.selectFrom('incidents as i').select(['i.id', 'i.seq', 'i.title', 'i.private_sealed']).where('i.seq', '>', afterSeq).where('i.deleted_at', 'is', null).where(visibleTo(viewer)).orderBy('i.seq').limit(limit).execute();
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const [invs, srcs, victims] = await Promise.all([
+      this.db.selectFrom('involvements').select(['id', 'incident_id', 'identified_individuals']).where('incident_id', 'in', ids).where('identified_individuals', 'is not', null).execute(),
+      this.db.selectFrom('sources').select(['id', 'incident_id', 'testimony']).where('incident_id', 'in', ids).where('testimony', 'is not', null).execute(),
+      this.db.selectFrom('incident_victims').select(['incident_id', 'actor_id']).where('incident_id', 'in', ids).execute(),
+    ]);
+    const opened = await this.openSealed(rows, invs, srcs);
+    return opened.incidents.map((r) => {
+      const values: { field: string; text: string }[] = [];
+      if (r.private_sealed !== null) {
+        const p = JSON.parse(r.private_sealed) as { lat?: number; lon?: number; address?: string };
+        if (p.address) values.push({ field: 'place.private.address', text: p.address });
+      }
+      for (const v of opened.involvements) if (v.incident_id === r.id && v.identified_individuals !== null) values.push({ field: 'acts.perpetrators.identifiedIndividuals', text: v.identified_individuals });
+      for (const s of opened.sources) if (s.incident_id === r.id && s.testimony !== null) values.push({ field: 'sources.testimony', text: s.testimony });
+      return { id: r.id, seq: Number(r.seq), title: r.title, values, victims: victims.filter((v) => v.incident_id === r.id).map((v) => v.actor_id) };
+    });
+  }
+
+  async countLive(viewer: Viewer): Promise<number> {
+    return Number((await this.db.selectFrom('incidents as i').select((eb) => eb.fn.countAll<number>().as('n')).where('i.deleted_at', 'is', null).where(visibleTo(viewer)).executeTakeFirstOrThrow()).n);
   }
 
   async addRevision(incidentId: string, version: number, at: string, userId: string, changes: FieldChange[]): Promise<void> {
@@ -175,13 +244,14 @@ export class IncidentRepository {
     return rows.map((r) => ({ version: r.version, at: r.at, userId: r.user_id, userName: r.display_name, changes: JSON.parse(r.changes) as FieldChange[] }));
   }
 
-  async incidentsOfActor(actorId: string): Promise<{ id: string; ref: string; title: string; dateStart: string | null; dateEnd: string | null; dateApprox: boolean; country: string | null; state: string | null; locality: string | null; crossing: string | null; routeSegment: string | null; status: string; acts: string[] }[]> {
+  async incidentsOfActor(actorId: string, viewer: Viewer): Promise<{ id: string; ref: string; title: string; dateStart: string | null; dateEnd: string | null; dateApprox: boolean; country: string | null; state: string | null; locality: string | null; crossing: string | null; routeSegment: string | null; status: string; acts: string[] }[]> {
     const rows = await this.db
       .selectFrom('incidents as i')
       .innerJoin('incident_victims as v', 'v.incident_id', 'i.id')
       .select(['i.id', 'i.seq', 'i.title', 'i.date_start', 'i.date_end', 'i.date_approx', 'i.country', 'i.state', 'i.locality', 'i.crossing', 'i.route_segment', 'i.status', 'i.date_from'])
       .where('v.actor_id', '=', actorId)
       .where('i.deleted_at', 'is', null)
+      .where(visibleTo(viewer))
       .orderBy('i.date_from', 'desc')
       .orderBy('i.seq', 'desc')
       .execute();
@@ -197,12 +267,11 @@ export class IncidentRepository {
 }
 
 function toView(
-  r: Selectable<IncidentTable>, context: string[], victimIds: string[], actors: Map<string, ActorView>,
+  r: Selectable<IncidentTable>, priv: IncidentView['place']['private'], context: string[], victimIds: string[], actors: Map<string, ActorView>,
   acts: Selectable<ActTable>[], invs: Selectable<InvolvementTable>[], srcs: Selectable<SourceTable>[], itvs: Selectable<InterventionTable>[],
 ): IncidentView {
   const fuzzy = (start: string | null, end: string | null, approx: number) =>
     start ? compact({ start, end: end ?? undefined, approximate: approx ? true : undefined }) : undefined;
-  const priv = r.private_lat !== null || r.private_address !== null ? compact({ lat: r.private_lat ?? undefined, lon: r.private_lon ?? undefined, address: r.private_address ?? undefined }) : undefined;
   return compact({
     id: r.id,
     ref: incidentRef(Number(r.seq)),

@@ -9,6 +9,7 @@ import type { Database } from '../schema-types.js';
 import { type SearchQuery, type SearchResult, type SearchFacet, type SearchHit, SEARCH_FACETS, searchTerms } from '../../domain/incident/search-query.js';
 import { earliestDay, latestDay } from '../../domain/dates.js';
 import { incidentRef } from '../../domain/incident/view.js';
+import { visibleTo, type Viewer } from '../repositories/visibility.js';
 
 type Cond = RawBuilder<unknown>;
 
@@ -24,9 +25,10 @@ function ftsMatch(terms: string[]): string {
 
 const ACTOR_COLUMN: Partial<Record<SearchFacet, string>> = { role: 'role', gender: 'gender_identity', lgbti: 'lgbti', migrationStatus: 'migration_status' };
 
-export function buildConditions(q: SearchQuery): Map<SearchFacet | 'q' | 'date' | 'base', Cond> {
+export function buildConditions(q: SearchQuery, viewer: Viewer): Map<SearchFacet | 'q' | 'date' | 'base', Cond> {
   const conds = new Map<SearchFacet | 'q' | 'date' | 'base', Cond>();
-  conds.set('base', sql`i.deleted_at IS NULL`);
+  // need-to-know first: restricted incidents not shared with the viewer are never listed or counted
+  conds.set('base', sql`i.deleted_at IS NULL AND ${visibleTo(viewer)}`);
   const terms = searchTerms(q.q);
   if (terms.length) conds.set('q', sql`i.seq IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ${ftsMatch(terms)})`);
   if (q.from) conds.set('date', sql`i.date_to >= ${earliestDay(q.from)}`);
@@ -70,8 +72,8 @@ function facetSql(facet: SearchFacet, where: Cond): Cond {
 type HitRow = { id: string; seq: number; title: string; summary: string | null; date_start: string | null; date_end: string | null; date_approx: number; place_precision: string; country: string | null; state: string | null; locality: string | null; crossing: string | null; route_segment: string | null; status: string };
 
 /** The statements one search runs: count, page, and one per facet. Exposed so benchmarks can run the same SQL directly. */
-export function searchStatements(q: SearchQuery): { count: RawBuilder<{ n: number }>; page: RawBuilder<HitRow>; facets: [SearchFacet, RawBuilder<{ k: string; n: number }>][] } {
-  const conds = buildConditions(q);
+export function searchStatements(q: SearchQuery, viewer: Viewer): { count: RawBuilder<{ n: number }>; page: RawBuilder<HitRow>; facets: [SearchFacet, RawBuilder<{ k: string; n: number }>][] } {
+  const conds = buildConditions(q, viewer);
   const where = whereOf(conds);
   const terms = searchTerms(q.q);
   const order =
@@ -91,8 +93,8 @@ export function searchStatements(q: SearchQuery): { count: RawBuilder<{ n: numbe
   };
 }
 
-export async function searchIncidents(db: Kysely<Database>, q: SearchQuery): Promise<SearchResult> {
-  const st = searchStatements(q);
+export async function searchIncidents(db: Kysely<Database>, q: SearchQuery, viewer: Viewer): Promise<SearchResult> {
+  const st = searchStatements(q, viewer);
   const total = Number((await st.count.execute(db)).rows[0]?.n ?? 0);
   const rows = (await st.page.execute(db)).rows;
   const ids = rows.map((r) => r.id);
