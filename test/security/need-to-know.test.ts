@@ -46,6 +46,8 @@ describe('need-to-know', () => {
     expect(shares.shares).toHaveLength(1);
     expect(shares.canChange).toBe(true);
     expect((await search(author)).total).toBe(2);
+    const reads = await ws.vault.runtime().store.db.selectFrom('audit_events').select(['action', 'target_id']).where('action', '=', 'restricted.read').execute();
+    expect(reads).toEqual([{ action: 'restricted.read', target_id: restrictedId }]);
   });
 
   it('another admin cannot see it anywhere: not found, not listed, not counted, not exported', async () => {

@@ -11,6 +11,8 @@ import { conflict } from '../errors.js';
 export async function getIncident(ctx: ServiceContext, id: string): Promise<IncidentView & { canEdit: boolean; mayReadIdentifying: boolean }> {
   requirePermission(ctx, 'incident.read');
   const { inc, mayReadIdentifying } = await visibleIncident(ctx, id);
+  // every read of a restricted record is accountable, not only reads of identifying values
+  if (inc.confidentiality === 'restricted') await ctx.store.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'restricted.read', targetType: 'incident', targetId: id });
   return { ...inc, canEdit: canEditIncident(ctx, inc), mayReadIdentifying };
 }
 

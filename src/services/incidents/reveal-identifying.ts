@@ -39,7 +39,7 @@ export async function incidentForEdit(ctx: ServiceContext, id: string): Promise<
   if (!canEditIncident(ctx, inc) || !mayReadIdentifying) throw forbidden('you may not edit this incident');
   const paths = incidentIdentifying(inc).map((e) => e.path);
   if (paths.length) await ctx.store.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'identifying.read', targetType: 'incident', targetId: id, detail: { purpose: 'edit', paths } });
-  return { ...inc, canEdit: true };
+  return { ...inc, canEdit: true, mayReadIdentifying: true };
 }
 
 export async function revealActorFields(ctx: ServiceContext, id: string, paths: string[]): Promise<{ values: Record<string, unknown> }> {

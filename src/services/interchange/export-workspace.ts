@@ -68,10 +68,11 @@ function measureOut(m: Selectable<ProtectionMeasureTable>): InterchangeActor['pr
 }
 
 async function readActors(tx: Store): Promise<InterchangeActor[]> {
-  const [rows, measures] = await Promise.all([
+  const [sealed, measures] = await Promise.all([
     tx.db.selectFrom('actors').selectAll().orderBy('created_at').orderBy('id').execute(),
     tx.db.selectFrom('protection_measures').selectAll().orderBy('actor_id').orderBy('ordinal').execute(),
   ]);
+  const rows = await tx.actors.openSealed(sealed);
   const byActor = groupBy(measures, (m) => m.actor_id);
   return rows.map((r) =>
     set({
@@ -95,7 +96,7 @@ interface Parts {
 }
 
 async function readParts(tx: Store): Promise<Parts> {
-  const [context, victims, acts, involvements, sources, interventions] = await Promise.all([
+  const [context, victims, acts, sealedInvolvements, sealedSources, interventions] = await Promise.all([
     tx.db.selectFrom('incident_context').select(['incident_id', 'code']).orderBy('incident_id').orderBy('code').execute(),
     tx.db.selectFrom('incident_victims').select(['incident_id', 'actor_id']).orderBy('incident_id').orderBy('ordinal').execute(),
     tx.db.selectFrom('acts').selectAll().orderBy('incident_id').orderBy('ordinal').execute(),
@@ -103,6 +104,7 @@ async function readParts(tx: Store): Promise<Parts> {
     tx.db.selectFrom('sources').selectAll().orderBy('incident_id').orderBy('ordinal').execute(),
     tx.db.selectFrom('interventions').selectAll().orderBy('incident_id').orderBy('ordinal').execute(),
   ]);
+  const { involvements, sources } = await tx.incidents.openSealed([], sealedInvolvements, sealedSources);
   return {
     context: groupBy(context, (r) => r.incident_id),
     victims: groupBy(victims, (r) => r.incident_id),
@@ -121,7 +123,7 @@ function incidentOut(r: Selectable<IncidentTable>, p: Parts): InterchangeInciden
     place: set({
       precision: r.place_precision as InterchangeIncident['place']['precision'],
       country: r.country, state: r.state, locality: r.locality, routeSegment: r.route_segment, crossing: r.crossing,
-      private: r.private_lat !== null || r.private_address !== null ? set({ lat: r.private_lat, lon: r.private_lon, address: r.private_address }) : null,
+      private: r.private_sealed !== null ? (JSON.parse(r.private_sealed) as InterchangeIncident['place']['private']) : null,
     }),
     context: (p.context.get(id) ?? []).map((c) => c.code),
     status: r.status, followUp: r.follow_up, confidentiality: r.confidentiality,
@@ -179,17 +181,25 @@ export async function exportWorkspace(ctx: ServiceContext): Promise<InterchangeD
     const users = (await tx.db.selectFrom('users').select(['id', 'email', 'display_name', 'role', 'org_id', 'disabled']).orderBy('email').execute()).map((u) => ({
       id: u.id, email: u.email, displayName: u.display_name, role: u.role as Doc['users'][number]['role'], orgId: u.org_id, disabled: u.disabled === 1,
     }));
-    const actors = await readActors(tx);
+    const allActors = await readActors(tx);
     const parts = await readParts(tx);
-    const incidents = (await tx.db.selectFrom('incidents').selectAll().orderBy('seq').execute()).map((r) => incidentOut(r, parts));
-    const revisions = (await tx.db.selectFrom('incident_revisions').selectAll().orderBy('incident_id').orderBy('version').execute()).map((r) => ({
+    // need-to-know binds exports too: restricted incidents not shared with the exporter are left
+    // out, with their revisions and any person or organisation that appears only in them
+    const all = await tx.db.selectFrom('incidents').selectAll().orderBy('seq').execute();
+    const shared = await tx.shares.sharedAmong(all.filter((r) => r.confidentiality === 'restricted').map((r) => r.id), { userId: ctx.user.id });
+    const hidden = new Set(all.filter((r) => r.confidentiality === 'restricted' && !shared.has(r.id)).map((r) => r.id));
+    const incidents = (await tx.incidents.openSealed(all.filter((r) => !hidden.has(r.id)), [], [])).incidents.map((r) => incidentOut(r, parts));
+    const inVisible = new Set(incidents.flatMap((i) => i.victims));
+    const inHidden = new Set([...hidden].flatMap((id) => (parts.victims.get(id) ?? []).map((v) => v.actor_id)));
+    const actors = allActors.filter((a) => inVisible.has(a.id) || !inHidden.has(a.id));
+    const revisions = (await tx.db.selectFrom('incident_revisions').selectAll().where('incident_id', 'not in', [...hidden, '']).orderBy('incident_id').orderBy('version').execute()).map((r) => ({
       incidentId: r.incident_id, version: r.version, at: r.at, userId: r.user_id, changes: JSON.parse(r.changes) as Doc['revisions'][number]['changes'],
     }));
     const doc: InterchangeDocument = {
       format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, exportedAt: now,
       vocabularies, organisations, users, actors, incidents, revisions,
     };
-    await tx.audit.add({ at: now, userId: ctx.user.id, action: 'interchange.exported', detail: { ...countsOf(doc) } });
+    await tx.audit.add({ at: now, userId: ctx.user.id, action: 'interchange.exported', detail: { ...countsOf(doc), restrictedLeftOut: hidden.size } });
     return doc;
   });
 }

@@ -334,6 +334,9 @@ export async function importWorkspace(ctx: ServiceContext, value: unknown, opts:
         new Map(inc.victims.map((v) => [v, v])),
         true,
       );
+      // shares are not part of the format (they name this workspace's users and groups): a
+      // restricted incident is shared with whoever imports it, who can then share it further
+      if (inc.confidentiality === 'restricted') await tx.shares.addShare(inc.id, { type: 'user', id: ctx.user.id, identifying: false }, ctx.user.id, now);
       if (inc.deletedAt === undefined) {
         const after = (await loadIncident(tx, inc.id))!;
         const { title, body } = incidentSearchText(after, vocab);

@@ -7,7 +7,10 @@ import { line, vocabCode } from '../../domain/text.js';
 import { invalid, notFound } from '../errors.js';
 
 export const addTermSchema = z.object({ parent: vocabCode.optional(), label: z.object({ es: line(200, 1), en: line(200, 1) }).strict(), code: z.string().regex(/^[a-z0-9_]{1,40}$/, { message: 'must be lowercase letters, digits and _' }).optional() }).strict();
-export const updateTermSchema = z.object({ label: z.object({ es: line(200, 1), en: line(200, 1) }).strict().optional(), retired: z.boolean().optional() }).strict();
+export const updateTermSchema = z
+  .object({ label: z.object({ es: line(200, 1), en: line(200, 1) }).strict().optional(), retired: z.boolean().optional() })
+  .strict()
+  .refine((v) => v.label !== undefined || v.retired !== undefined, { message: 'send a new label, retired, or both' });
 
 export function listVocabularies(ctx: ServiceContext) {
   return { schemes: ctx.vocab.schemes, terms: ctx.vocab.terms };

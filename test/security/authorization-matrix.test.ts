@@ -1,0 +1,195 @@
+/**
+ * The authorisation matrix, generated from the route table: every route × every role × (for routes
+ * on one incident) an open and a restricted incident, with the expected allow / deny / hidden /
+ * redact. A route missing from CASES fails the first test, so a new route cannot be forgotten.
+ *  - deny: 403 (the role may not do this);
+ *  - hidden: 404 (a restricted incident not shared with this user does not exist for them —
+ *    admins included);
+ *  - redact: 200 with identifying values removed and listed in `redacted`;
+ *  - allow: anything but 401/403/5xx, and not 404 on an incident that exists (a 400 for a sample
+ *    body, a 404 for a random id of something else or a 409 for a stale version still proves the
+ *    request got past authorisation).
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { newWorkspace, Client, userWithRole, ADMIN, type TestWorkspace } from '../helpers/api.js';
+import { fullIncident } from '../helpers/fixtures.js';
+import { apiRoutes } from '../../src/http/server.js';
+import { ROLES, can, type Role, type Permission } from '../../src/domain/user/roles.js';
+import type { AnyRoute } from '../../src/http/route.js';
+
+type Outcome = 'allow' | 'deny' | 'hidden' | 'redact';
+type RecordKind = 'open' | 'restricted';
+interface Ids { open: string; restricted: string; actor: string; user: string; group: string; draft: string; self: Record<Role, string> }
+interface Case {
+  /** the route acts on one incident (its :id): checked on an open and on a restricted one */
+  incident?: true;
+  url?: (ids: Ids, role: Role) => string;
+  body?: (ids: Ids, role: Role) => unknown;
+  /** who may, when it is not simply the route's permission */
+  expect?: (role: Role, record: RecordKind | null) => Outcome;
+  /** runs after every other route (it ends the session or seals) */
+  last?: true;
+  /** the sample sends wrong credentials on purpose: a 401 saying so still means "let through" */
+  credentials?: true;
+}
+
+const IDENT = 'QZMATRIXIDENT';
+const byPermission = (p: Permission) => (role: Role): Outcome => (can(role, p) ? 'allow' : 'deny');
+const everyone = (): Outcome => 'allow';
+
+const CASES: Record<string, Case> = {
+  'GET /api/v1/status': {},
+  'POST /api/v1/setup': { body: () => ({}) },
+  'POST /api/v1/unseal': { credentials: true, body: () => ({ passphrase: 'wrong passphrase for the matrix' }) },
+  'POST /api/v1/seal': { last: true },
+  'POST /api/v1/auth/login': { credentials: true, body: () => ({ email: 'nobody@example.org', password: 'x' }) },
+  'POST /api/v1/session/second-factor': { credentials: true, body: () => ({ code: '000000' }) },
+  'POST /api/v1/auth/logout': { last: true },
+  'GET /api/v1/session': {},
+  'POST /api/v1/session/reauth': { credentials: true, body: () => ({ password: 'wrong password' }) },
+  'PATCH /api/v1/me': { body: () => ({ lang: 'es' }) },
+  'POST /api/v1/me/password': { credentials: true, body: () => ({ current: 'not the password', password: 'another-password-1' }) },
+  'GET /api/v1/me/second-factor': {},
+  'POST /api/v1/me/second-factor/enrol': { body: () => ({}) },
+  'POST /api/v1/me/second-factor/confirm': { body: () => ({ code: '000000' }) },
+  'DELETE /api/v1/me/second-factor': { body: () => ({}) },
+  'POST /api/v1/me/second-factor/recovery-codes': { body: () => ({}) },
+  'GET /api/v1/me/sessions': {},
+  'DELETE /api/v1/me/sessions/:handle': { url: () => '/api/v1/me/sessions/AAAAAAAAAAAAAAAAAAAA' },
+  'DELETE /api/v1/me/sessions': {},
+  'GET /api/v1/users/:id/sessions': { url: (i) => `/api/v1/users/${i.user}/sessions` },
+  'DELETE /api/v1/users/:id/sessions': { url: (i) => `/api/v1/users/${i.user}/sessions` },
+  'DELETE /api/v1/users/:id/second-factor': { url: (i) => `/api/v1/users/${i.user}/second-factor` },
+  'GET /api/v1/security/role-policies': {},
+  'PUT /api/v1/security/role-policies/:role': { url: () => '/api/v1/security/role-policies/viewer', body: () => ({ requireSecondFactor: false }) },
+  'GET /api/v1/users': {},
+  'POST /api/v1/users': { body: () => ({}) },
+  'PATCH /api/v1/users/:id': { url: (i) => `/api/v1/users/${i.user}`, body: () => ({}) },
+  'POST /api/v1/users/:id/password': { url: (i) => `/api/v1/users/${i.user}/password`, body: () => ({}) },
+  'GET /api/v1/organisations': {},
+  'GET /api/v1/vocabularies': {},
+  'POST /api/v1/vocabularies/:scheme/terms': { url: () => '/api/v1/vocabularies/context/terms', body: () => ({}) },
+  'PATCH /api/v1/vocabularies/:scheme/terms/:code': { url: () => '/api/v1/vocabularies/context/terms/shelter', body: () => ({}) },
+  'GET /api/v1/places': {},
+  'POST /api/v1/incidents/search': { body: () => ({ q: 'albergue' }) },
+  'POST /api/v1/incidents/scan-identifying': { body: () => ({ text: IDENT }) },
+  'POST /api/v1/incidents': { body: () => ({}) },
+  'GET /api/v1/incidents/:id': { incident: true, expect: (role) => (can(role, 'identifying.read') ? 'allow' : 'redact') },
+  'POST /api/v1/incidents/:id/reveal': { incident: true, body: () => ({ paths: ['place.private'] }), expect: byPermission('identifying.read') },
+  'PUT /api/v1/incidents/:id': { incident: true, body: () => ({ ...fullIncident('M'), version: 999 }), expect: byPermission('incident.edit_any') },
+  'GET /api/v1/incidents/:id/history': { incident: true },
+  'DELETE /api/v1/incidents/:id': { incident: true, url: (i) => `/api/v1/incidents/${i.open}?version=999` },
+  'GET /api/v1/incidents/:id/shares': { incident: true },
+  'PUT /api/v1/incidents/:id/shares': { incident: true, body: () => ({ shares: [] }), expect: byPermission('incident.edit_any') },
+  'GET /api/v1/directory': {},
+  'GET /api/v1/groups': {},
+  'POST /api/v1/groups': { body: () => ({}) },
+  'PUT /api/v1/groups/:id': { url: (i) => `/api/v1/groups/${i.group}`, body: () => ({}) },
+  'DELETE /api/v1/groups/:id': { url: () => `/api/v1/groups/${randomUUID()}` },
+  'POST /api/v1/actors/search': { body: () => ({}) },
+  'POST /api/v1/actors': { body: () => ({}) },
+  'GET /api/v1/actors/:id': { url: (i) => `/api/v1/actors/${i.actor}` },
+  'POST /api/v1/actors/:id/reveal': { url: (i) => `/api/v1/actors/${i.actor}/reveal`, body: () => ({ paths: ['realName'] }) },
+  'PUT /api/v1/actors/:id': { url: (i) => `/api/v1/actors/${i.actor}`, body: () => ({}) },
+  'GET /api/v1/drafts': {},
+  'GET /api/v1/drafts/:id': { url: (i) => `/api/v1/drafts/${i.draft}` },
+  'PUT /api/v1/drafts/:id': { url: () => `/api/v1/drafts/${randomUUID()}`, body: () => ({ data: { title: 'borrador' } }) },
+  'DELETE /api/v1/drafts/:id': { url: () => `/api/v1/drafts/${randomUUID()}` },
+  'GET /api/v1/audit': {},
+  'POST /api/v1/audit/verify': { body: () => ({}) },
+  'GET /api/v1/openapi.json': {},
+};
+
+const routes: AnyRoute[] = apiRoutes({ allowWebSetup: true, version: 'test' }, () => new Date().toISOString());
+const keyOf = (r: AnyRoute) => `${r.method} ${r.url}`;
+
+function expected(route: AnyRoute, c: Case, role: Role, record: RecordKind | null): Outcome {
+  const policy = route.policy;
+  if (policy.access !== 'user') return 'allow';
+  if (policy.permission && !can(role, policy.permission)) return 'deny';
+  if (record === 'restricted') return 'hidden';
+  return (c.expect ?? (policy.permission ? byPermission(policy.permission) : everyone))(role, record);
+}
+
+let ws: TestWorkspace;
+let owner: Client;
+const clients = {} as Record<Role, Client>;
+const ids = { self: {} } as Ids;
+
+beforeAll(async () => {
+  ws = await newWorkspace();
+  const admin = new Client(ws.app);
+  await admin.login();
+  // the records belong to a coordinator; the restricted one is shared with nobody in the matrix
+  owner = await userWithRole(ws, admin, 'coordinator', 'owner@example.org');
+  const inc = { ...fullIncident('MATRIZ'), place: { ...fullIncident('MATRIZ').place, private: { address: `Calle ${IDENT}` } } };
+  const open = await owner.req('POST', '/api/v1/incidents', inc);
+  expect(open.statusCode, open.body).toBe(201);
+  ids.open = (open.json() as { id: string }).id;
+  ids.actor = (open.json() as { victims: { actorId: string }[] }).victims[0]!.actorId;
+  const restricted = await owner.req('POST', '/api/v1/incidents', { ...inc, confidentiality: 'restricted' });
+  ids.restricted = (restricted.json() as { id: string }).id;
+  const dummy = await admin.req('POST', '/api/v1/users', { email: 'dummy@example.org', displayName: 'dummy', role: 'viewer', password: 'temporal-12345' });
+  ids.user = (dummy.json() as { id: string }).id;
+  const group = await admin.req('POST', '/api/v1/groups', { name: 'Grupo de la matriz', members: [] });
+  ids.group = (group.json() as { id: string }).id;
+  ids.draft = randomUUID();
+  for (const role of ROLES) {
+    clients[role] = role === 'admin' ? admin : await userWithRole(ws, admin, role);
+    const session = (await clients[role].req('GET', '/api/v1/session')).json() as { user: { id: string } };
+    ids.self[role] = session.user.id;
+    // routes that need a recent re-authentication are checked for who may, not for how recently
+    const re = await clients[role].req('POST', '/api/v1/session/reauth', { password: role === 'admin' ? ADMIN.password : 'definitiva-12345' });
+    expect(re.statusCode, re.body).toBeLessThan(300);
+  }
+});
+afterAll(async () => { await ws.close(); });
+
+function check(outcome: Outcome, status: number, body: string, where: string, credentials = false, notFoundOk = false): void {
+  if (credentials && outcome === 'allow' && status === 401 && !/"error":"unauthorised"/.test(body)) return;
+  switch (outcome) {
+    case 'deny': expect(status, `${where}: expected 403, got ${status} ${body.slice(0, 200)}`).toBe(403); break;
+    case 'hidden': expect(status, `${where}: expected 404, got ${status} ${body.slice(0, 200)}`).toBe(404); break;
+    case 'redact':
+      expect(status, where).toBe(200);
+      expect(body, where).not.toContain(IDENT);
+      expect((JSON.parse(body) as { redacted?: string[] }).redacted, where).toContain('place.private');
+      break;
+    case 'allow':
+      expect([401, 403].includes(status) || (status === 404 && !notFoundOk) || status >= 500, `${where}: expected to be let through, got ${status} ${body.slice(0, 200)}`).toBe(false);
+  }
+}
+
+describe('authorisation matrix', () => {
+  it('has an expectation for every route in the route table, and none for routes that are gone', () => {
+    const keys = routes.map(keyOf);
+    for (const k of keys) expect(CASES, `${k} is missing from the authorisation matrix`).toHaveProperty([k]);
+    for (const k of Object.keys(CASES)) expect(keys, `${k} is in the matrix but not in the route table`).toContain(k);
+  });
+
+  it('every route × every role × open and restricted incidents gives the expected allow, deny, hidden or redact', async () => {
+    const ordered = [...routes.filter((r) => !CASES[keyOf(r)]?.last), ...routes.filter((r) => CASES[keyOf(r)]?.last)];
+    let checked = 0;
+    for (const route of ordered) {
+      const c = CASES[keyOf(route)] ?? {};
+      for (const role of ROLES) {
+        if (route.url === '/api/v1/seal' && can(role, 'seal')) continue; // sealing is checked on its own, below
+        for (const record of c.incident ? (['open', 'restricted'] as const) : [null]) {
+          const id = record === 'restricted' ? ids.restricted : ids.open;
+          const url = record === 'restricted' && c.url ? c.url({ ...ids, open: ids.restricted }, role) : c.url ? c.url(ids, role) : route.url.replace(':id', id);
+          const r = await clients[role].req(route.method, url, c.body?.(ids, role));
+          check(expected(route, c, role, record), r.statusCode, r.body, `${route.method} ${route.url} as ${role}${record ? ` on ${record}` : ''}`, c.credentials, record === null);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('seal, allowed to those with it (the others were refused above)', async () => {
+    const r = await owner.req('POST', '/api/v1/seal');
+    check('allow', r.statusCode, r.body, 'POST /api/v1/seal as coordinator');
+    expect(ws.vault.state()).toBe('sealed');
+  });
+});
