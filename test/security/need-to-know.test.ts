@@ -68,8 +68,12 @@ describe('need-to-know', () => {
     expect(s.total).toBe(1);
     expect(s.hits.map((h) => h.id)).toEqual([openId]);
     expect(s.facets.country).toEqual([{ value: 'MX', count: 1 }]);
-    const actor = (await otherAdmin.req('GET', `/api/v1/actors/${victimId}`)).json() as { incidents: unknown[] };
-    expect(actor.incidents).toEqual([]);
+    // the victim known only from the restricted incident is hidden too
+    expect((await otherAdmin.req('GET', `/api/v1/actors/${victimId}`)).statusCode).toBe(404);
+    expect((await otherAdmin.req('POST', `/api/v1/actors/${victimId}/reveal`, { paths: ['realName'] })).statusCode).toBe(404);
+    const people = (await otherAdmin.req('POST', '/api/v1/actors/search', { q: 'Coordinador' })).json() as { total: number };
+    expect(people.total).toBe(1); // the open incident's own victim only
+    expect(((await author.req('POST', '/api/v1/actors/search', { q: 'Coordinador' })).json() as { total: number }).total).toBe(2);
     const scan = (await otherAdmin.req('POST', '/api/v1/incidents/scan-identifying', { text: 'RESTRINGIDO' })).json() as { total: number; matches: unknown[] };
     expect(scan).toMatchObject({ total: 1, matches: [] });
     const { exportWorkspace } = await import('../../src/services/interchange/export-workspace.js');

@@ -8,6 +8,13 @@ import { checkActorCodes, ACTOR_CODE_FIELDS } from '../../domain/incident/check-
 import { newId } from '../../crypto/random.js';
 import { invalid, notFound, conflict } from '../errors.js';
 
+/** A person or organisation the viewer may see; "not found" otherwise (need-to-know). */
+export async function visibleActor(ctx: ServiceContext, id: string): Promise<ActorView> {
+  const actor = (await ctx.store.actors.isVisible(id, { userId: ctx.user.id })) ? await ctx.store.actors.load(id) : undefined;
+  if (!actor) throw notFound('person or organisation');
+  return actor;
+}
+
 export async function createActor(ctx: ServiceContext, raw: ActorInput): Promise<ActorView> {
   requirePermission(ctx, 'actor.write');
   const input = parseInput(actorInputSchema, raw);
@@ -28,8 +35,7 @@ export async function updateActor(ctx: ServiceContext, id: string, raw: ActorInp
   const input = parseInput(actorUpdateSchema, raw);
   const now = ctx.now();
   return ctx.store.transaction(async (tx) => {
-    const before = await tx.actors.load(id);
-    if (!before) throw notFound('person or organisation');
+    const before = await visibleActor({ ...ctx, store: tx }, id);
     if (before.version !== input.version) throw conflict(`version: this record was changed by someone else (now version ${before.version}); reload it before saving`);
     const previous = new Set<string>();
     for (const [k, scheme] of ACTOR_CODE_FIELDS) if (before[k]) previous.add(`${scheme}:${String(before[k])}`);
@@ -48,14 +54,13 @@ export async function updateActor(ctx: ServiceContext, id: string, raw: ActorInp
 
 export async function getActor(ctx: ServiceContext, id: string) {
   requirePermission(ctx, 'actor.read');
-  const actor = await ctx.store.actors.load(id);
-  if (!actor) throw notFound('person or organisation');
+  const actor = await visibleActor(ctx, id);
   const incidents = await ctx.store.incidents.incidentsOfActor(id, { userId: ctx.user.id });
   return { actor, incidents };
 }
 
 export async function listActors(ctx: ServiceContext, q: { kind?: 'person' | 'organisation' | undefined; q?: string | undefined; page: number; pageSize: number }) {
   requirePermission(ctx, 'actor.read');
-  const r = await ctx.store.actors.list({ kind: q.kind, q: q.q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const r = await ctx.store.actors.list({ kind: q.kind, q: q.q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, viewer: { userId: ctx.user.id } });
   return { ...r, page: q.page, pageSize: q.pageSize };
 }

@@ -11,7 +11,8 @@ import type { IncidentView } from '../../domain/incident/view.js';
 import type { ActorView } from '../../domain/actor/view.js';
 import { canEditIncident } from './save-incident.js';
 import { visibleIncident } from './incident-access.js';
-import { notFound, invalid, forbidden } from '../errors.js';
+import { visibleActor } from '../actors/manage-actors.js';
+import { invalid, forbidden } from '../errors.js';
 import { can } from '../../domain/user/roles.js';
 
 export const revealSchema = z.object({ paths: z.array(z.string().max(120)).min(1).max(200) }).strict();
@@ -33,7 +34,7 @@ export async function revealIncidentFields(ctx: ServiceContext, id: string, path
 }
 
 /** The whole incident with identifying values, to edit it: only for those who may edit it. */
-export async function incidentForEdit(ctx: ServiceContext, id: string): Promise<IncidentView & { canEdit: boolean }> {
+export async function incidentForEdit(ctx: ServiceContext, id: string): Promise<IncidentView & { canEdit: boolean; mayReadIdentifying: boolean }> {
   requirePermission(ctx, 'incident.read');
   const { inc, mayReadIdentifying } = await visibleIncident(ctx, id);
   if (!canEditIncident(ctx, inc) || !mayReadIdentifying) throw forbidden('you may not edit this incident');
@@ -44,8 +45,7 @@ export async function incidentForEdit(ctx: ServiceContext, id: string): Promise<
 
 export async function revealActorFields(ctx: ServiceContext, id: string, paths: string[]): Promise<{ values: Record<string, unknown> }> {
   requirePermission(ctx, 'identifying.read');
-  const actor = await ctx.store.actors.load(id);
-  if (!actor) throw notFound('person or organisation');
+  const actor = await visibleActor(ctx, id);
   const values = pick(actorIdentifying(actor), paths);
   await ctx.store.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'identifying.revealed', targetType: 'actor', targetId: id, detail: { paths } });
   return { values };
@@ -54,8 +54,7 @@ export async function revealActorFields(ctx: ServiceContext, id: string, paths: 
 export async function actorForEdit(ctx: ServiceContext, id: string): Promise<ActorView> {
   requirePermission(ctx, 'actor.write');
   requirePermission(ctx, 'identifying.read');
-  const actor = await ctx.store.actors.load(id);
-  if (!actor) throw notFound('person or organisation');
+  const actor = await visibleActor(ctx, id);
   const paths = actorIdentifying(actor).map((e) => e.path);
   if (paths.length) await ctx.store.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'identifying.read', targetType: 'actor', targetId: id, detail: { purpose: 'edit', paths } });
   return actor;

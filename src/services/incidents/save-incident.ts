@@ -66,7 +66,7 @@ async function saveIncident(ctx: ServiceContext, before: IncidentView | null, in
     const newActors: { id: string; index: number }[] = [];
     for (const [i, v] of input.victims.entries()) {
       if (v.actorId) {
-        if (!(await tx.actors.load(v.actorId))) problems.push({ path: `victims[${i}].actorId`, message: 'no such person or organisation', code: 'no_such_actor' });
+        if (!(await tx.actors.isVisible(v.actorId, { userId: ctx.user.id })) || !(await tx.actors.load(v.actorId))) problems.push({ path: `victims[${i}].actorId`, message: 'no such person or organisation', code: 'no_such_actor' });
         victimIds.set(v.key, v.actorId);
       } else if (v.actor) {
         if (!can(ctx.user.role, 'actor.write')) problems.push({ path: `victims[${i}].actor`, message: 'you may not record new people or organisations', code: 'not_allowed' });

@@ -8,6 +8,7 @@ import { newId } from '../../crypto/random.js';
 import type { StoreKeys } from '../store-keys.js';
 import { FieldSealer, recordName } from './sealed-fields.js';
 import { ACTOR_SEALED_COLUMNS } from './sealed-columns.js';
+import { actorVisibleTo, type Viewer } from './visibility.js';
 
 export interface ActorMeta { id: string; orgId: string; userId: string; now: string; version: number; createdAt: string; createdBy: string }
 
@@ -92,8 +93,13 @@ export class ActorRepository {
   }
 
   /** Lists actors by kind, optionally filtered by a pseudonym prefix/substring (never by identifying fields). */
-  async list(opts: { kind?: string | undefined; q?: string | undefined; limit: number; offset: number }): Promise<{ total: number; items: { id: string; kind: string; pseudonym: string; role: string | null; orgType: string | null; country: string | null; incidents: number }[] }> {
-    let base = this.db.selectFrom('actors as a');
+  /** Whether the viewer may see this person or organisation (need-to-know; see visibility.ts). */
+  async isVisible(id: string, viewer: Viewer): Promise<boolean> {
+    return !!(await this.db.selectFrom('actors as a').select('a.id').where('a.id', '=', id).where(actorVisibleTo(viewer)).executeTakeFirst());
+  }
+
+  async list(opts: { kind?: string | undefined; q?: string | undefined; limit: number; offset: number; viewer: Viewer }): Promise<{ total: number; items: { id: string; kind: string; pseudonym: string; role: string | null; orgType: string | null; country: string | null; incidents: number }[] }> {
+    let base = this.db.selectFrom('actors as a').where(actorVisibleTo(opts.viewer));
     if (opts.kind) base = base.where('a.kind', '=', opts.kind);
     if (opts.q) base = base.where('a.pseudonym', 'like', `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
     const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

@@ -15,3 +15,14 @@ export function sharedWith(viewer: Viewer): RawBuilder<unknown> {
 export function visibleTo(viewer: Viewer, alias = 'i'): RawBuilder<boolean> {
   return sql<boolean>`(${sql.ref(`${alias}.confidentiality`)} <> 'restricted' OR ${sql.ref(`${alias}.id`)} IN (${sharedWith(viewer)}))`;
 }
+
+/**
+ * A person or organisation is hidden from a viewer when every live incident they appear in is a
+ * restricted one not shared with the viewer (someone known only from restricted cases is part of
+ * those cases). People in no incident, or in at least one visible incident, are listed.
+ */
+export function actorVisibleTo(viewer: Viewer, alias = 'a'): RawBuilder<boolean> {
+  const actor = sql.ref(`${alias}.id`);
+  return sql<boolean>`(NOT EXISTS (SELECT 1 FROM incident_victims vv JOIN incidents vi ON vi.id = vv.incident_id WHERE vv.actor_id = ${actor} AND vi.deleted_at IS NULL)
+    OR EXISTS (SELECT 1 FROM incident_victims vv JOIN incidents vi ON vi.id = vv.incident_id WHERE vv.actor_id = ${actor} AND vi.deleted_at IS NULL AND ${visibleTo(viewer, 'vi')}))`;
+}
