@@ -44,7 +44,6 @@ async function main() {
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
   await migrateToLatest(db);
   const store = new Store(db);
-  store.keys.auditKey = randomKey(); // the audit chain's MAC key (in the app, the master key's 'audit' sub-key)
   const now = () => new Date().toISOString();
   // the keys an unsealed vault gives the store: audit chain MAC and sealed-field keys
   store.keys.auditKey = randomKey();

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, rmSync } from 'node:fs';
 
 export type UnsealRequest = { passphrase: string } | { recoveryKey: string };
 
-export async function listenControlSocket(path: string, onSeal: () => Promise<void>, onUnseal: (secret: UnsealRequest) => Promise<'unsealed' | 'wrong secret'>): Promise<Server> {
+export async function listenControlSocket(path: string, onSeal: () => Promise<void>, onUnseal: (secret: UnsealRequest) => Promise<'unsealed' | 'wrong secret'>, onBackup?: (file: string) => Promise<string>, onRotateKeys?: () => Promise<string>): Promise<Server> {
   if (existsSync(path)) {
     const alive = await new Promise<boolean>((resolve) => {
       const c = createConnection(path);
@@ -39,6 +39,14 @@ export async function listenControlSocket(path: string, onSeal: () => Promise<vo
         } catch { /* answered below */ }
         if (!secret) { sock.end('bad request\n'); return; }
         onUnseal(secret).then((r) => sock.end(`${r}\n`), () => sock.end('error\n'));
+      } else if (line.startsWith('backup ') && onBackup) {
+        // "backup <base64 of an absolute path>": the server writes an encrypted backup there (src/cli/backup-command.ts).
+        const file = Buffer.from(line.slice(7), 'base64').toString('utf8');
+        if (!file.startsWith('/') || file.includes('\0')) { sock.end('bad request\n'); return; }
+        onBackup(file).then((r) => sock.end(`${r}\n`), () => sock.end('error\n'));
+      } else if (line === 'rotate-keys' && onRotateKeys) {
+        // the server rotates the field keys itself while it keeps serving (src/cli/keys-command.ts)
+        onRotateKeys().then((r) => sock.end(`${r}\n`), () => sock.end('error\n'));
       } else sock.end('unknown command\n');
     });
     sock.on('error', () => undefined);
@@ -65,5 +73,15 @@ export function sendControlCommand(path: string, command: string, timeoutMs = 15
     c.on('data', (d: string) => { out += d; });
     c.on('end', () => { clearTimeout(timer); resolve(out.trim()); });
     c.on('error', (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+/** Whether a Bitácora server answers on this control socket. */
+export function isServerRunning(path: string): Promise<boolean> {
+  if (!existsSync(path)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const c = createConnection(path);
+    c.on('connect', () => { c.destroy(); resolve(true); });
+    c.on('error', () => resolve(false));
   });
 }

@@ -9,8 +9,10 @@ import { sendControlCommand, unsealCommand } from './control-socket.js';
 import { readSecret } from './read-secret.js';
 import { openWorkspaceFromEnv } from './open-workspace.js';
 import { VERSION } from './version.js';
+import { registerKeysCommand } from './keys-command.js';
 import { createUser, listUsers, resetPassword, updateUser } from '../services/users/manage-users.js';
 import { createUserSchema } from '../services/users/user-schemas.js';
+import { resetSecondFactor } from '../services/auth/enrolment.js';
 import { zodFieldProblems } from '../domain/problems.js';
 import { ServiceError } from '../services/errors.js';
 import { ROLES } from '../domain/user/roles.js';
@@ -18,6 +20,8 @@ import { exportWorkspace } from '../services/interchange/export-workspace.js';
 import { importWorkspace } from '../services/interchange/import-workspace.js';
 import sjson from 'secure-json-parse';
 import { generateDemo } from '../services/demo/generate-demo.js';
+import { registerBackupCommands, backupHours, backupKeep } from './backup-command.js';
+import { registerAuditCommand } from './audit-command.js';
 import { openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 
 // Everything Bitácora writes (database, keyring, exports) is private to this user.
@@ -43,7 +47,13 @@ program
   .option('--host <host>', 'address to listen on', process.env['HOST'] || '127.0.0.1')
   .option('--port <port>', 'port', port, process.env['PORT'] ? port(process.env['PORT']) : 8080)
   .option('--quiet', 'no request log')
-  .action(async (o: { host: string; port: number; quiet?: boolean }) => serve(o));
+  .option('--backup-dir <dir>', 'write an encrypted backup into this folder on a schedule, while unsealed (file names carry only a timestamp)')
+  .option('--backup-every <hours>', 'hours between scheduled backups (default 24; fractions allowed)', backupHours)
+  .option('--backup-keep <n>', 'keep only the newest n scheduled backups', backupKeep)
+  .action(async (o: { host: string; port: number; quiet?: boolean; backupDir?: string; backupEvery?: number; backupKeep?: number }) => {
+    if (!o.backupDir && (o.backupEvery !== undefined || o.backupKeep !== undefined)) throw new UsageError('--backup-every and --backup-keep need --backup-dir');
+    return serve(o);
+  });
 
 program
   .command('seal')
@@ -115,6 +125,19 @@ user
       if (!u) throw new UsageError(`no user ${o.email}`);
       await resetPassword(ws.ctx, u.id, password);
       process.stdout.write(`password reset for ${u.email}${process.env['BITACORA_USER_PASSWORD'] ? '' : `\ntemporary password: ${password}`}\n`);
+    } finally { await ws.close(); }
+  });
+user
+  .command('reset-2fa')
+  .requiredOption('--email <email>')
+  .description('remove the user\'s two-step verification (lost phone and recovery codes) and end their sessions; they may set it up again')
+  .action(async (o: { email: string }) => {
+    const ws = await openWorkspaceFromEnv();
+    try {
+      const u = await ws.rt.store.users.byEmail(o.email);
+      if (!u) throw new UsageError(`no user ${o.email}`);
+      await resetSecondFactor(ws.ctx, u.id);
+      process.stdout.write(`two-step verification removed for ${u.email}\n`);
     } finally { await ws.close(); }
   });
 user
@@ -191,6 +214,11 @@ program
       process.stdout.write(`added ${r.incidents} incidents, ${r.people} people and ${r.organisations} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     } finally { await ws.close(); }
   });
+
+registerAuditCommand(program);
+registerKeysCommand(program);
+
+registerBackupCommands(program);
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -5,6 +5,9 @@ import { Vault } from '../services/vault.js';
 import { buildServer } from '../http/server.js';
 import { dataFolderFromEnv } from './env.js';
 import { listenControlSocket } from './control-socket.js';
+import { serverBackups } from './backup-command.js';
+import { rotationLine } from './keys-command.js';
+import { rotateFieldKeys } from '../services/keys/rotate-field-keys.js';
 import { VERSION } from './version.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -14,7 +17,7 @@ export function webRoot(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
 }
 
-export async function serve(opts: { host: string; port: number; quiet?: boolean }): Promise<void> {
+export async function serve(opts: { host: string; port: number; quiet?: boolean; backupDir?: string; backupEvery?: number; backupKeep?: number }): Promise<void> {
   const folder = dataFolderFromEnv();
   folder.ensure();
   // SQLite must never spill temporary data outside the data folder (and with temp_store=MEMORY it spills nothing).
@@ -31,6 +34,8 @@ export async function serve(opts: { host: string; port: number; quiet?: boolean 
       log('BITACORA_PASSPHRASE did not unseal the workspace; staying sealed');
     }
   }
+  // Encrypted backups: on request over the control socket, and on a schedule with --backup-dir (docs/backup.md).
+  const backups = serverBackups(vault, folder, log);
   const control = await listenControlSocket(
     folder.controlSocketPath,
     async () => {
@@ -47,11 +52,18 @@ export async function serve(opts: { host: string; port: number; quiet?: boolean 
         throw e;
       }
     },
+    (file) => backups.onBackup(file),
+    async () => {
+      if (vault.state() !== 'unsealed') return 'sealed';
+      return rotationLine(await rotateFieldKeys(vault.runtime().store, { now: () => new Date().toISOString(), userId: null }));
+    },
   );
+  if (opts.backupDir) backups.schedule({ dir: opts.backupDir, everyHours: opts.backupEvery ?? 24, ...(opts.backupKeep ? { keep: opts.backupKeep } : {}) });
   await app.listen({ host: opts.host, port: opts.port });
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`;
   process.stderr.write(`Bitácora ${VERSION} listening on ${url} — ${vault.state()}\n`);
   const stop = async () => {
+    await backups.stop();
     await vault.seal();
     control.close();
     await app.close();

@@ -129,7 +129,7 @@ export async function withCustodian(file: KeyringFile, masterKey: Uint8Array, cu
 }
 
 /** Purpose-bound sub-keys of the master key. */
-export type SubkeyPurpose = 'sqlite' | 'cookie' | 'files';
+export type SubkeyPurpose = 'sqlite' | 'cookie' | 'files' | 'fields' | 'audit' | 'backup' | 'totp';
 export function deriveSubkey(masterKey: Uint8Array, purpose: SubkeyPurpose, keyringId: string): Buffer {
   return hkdf(masterKey, Buffer.from(keyringId, 'utf8'), `bitacora/subkey/v1/${purpose}`);
 }

@@ -11,6 +11,7 @@ import { can } from '../domain/user/roles.js';
 import type { Vault, Runtime } from '../services/vault.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticate, type Authenticated } from '../services/auth/authenticate.js';
+import { isRecentAuth } from '../services/auth/sessions.js';
 import { ServiceError, forbidden, sealed, unauthorised } from '../services/errors.js';
 import { constantTimeEqual } from '../crypto/random.js';
 import { zodFieldProblems } from '../domain/problems.js';
@@ -23,8 +24,14 @@ export type Policy =
   | { access: 'always' }
   /** no sign-in needed, but the workspace must be unsealed */
   | { access: 'public' }
-  /** signed in; with a permission when given */
-  | { access: 'user'; permission?: Permission; allowWithTemporaryPassword?: boolean };
+  /**
+   * signed in; with a permission when given. A session whose role requires a second factor the
+   * user has not set up reaches only routes with `allowWithoutSecondFactor` (which defaults to
+   * `allowWithTemporaryPassword`: session, sign-out, seal, password). A sign-in still waiting for
+   * its second factor reaches only routes with `allowDuringSecondFactor`. `recentAuth`: the
+   * session must have signed in or re-authenticated within 5 minutes (else 403 reauth_required).
+   */
+  | { access: 'user'; permission?: Permission; allowWithTemporaryPassword?: boolean; allowWithoutSecondFactor?: boolean; allowDuringSecondFactor?: boolean; recentAuth?: boolean };
 
 export interface RouteContext<B, Q, P> {
   body: B;
@@ -87,6 +94,9 @@ export function registerRoutes(app: FastifyInstance, vault: Vault, routes: AnyRo
         : {},
       ...(route.compress === false ? { compress: false as const } : {}),
       handler: async (request, reply) => {
+        // beside the CSRF token: a browser that says another site started a change is refused (sign-in and unseal too)
+        const site = request.headers['sec-fetch-site'];
+        if (route.method !== 'GET' && (site === 'cross-site' || site === 'same-site')) throw new ServiceError(403, 'csrf', 'requests from other sites are refused');
         let rt: Runtime | undefined;
         if (route.policy.access !== 'always') {
           if (vault.state() !== 'unsealed') throw sealed();
@@ -95,14 +105,17 @@ export function registerRoutes(app: FastifyInstance, vault: Vault, routes: AnyRo
         let auth: Authenticated | null = null;
         if (route.policy.access === 'user') {
           const token = request.cookies[SESSION_COOKIE];
-          auth = token ? await authenticate(rt!.store, token, now()) : null;
+          auth = token ? await authenticate(rt!.store, token, now(), { allowPending: route.policy.allowDuringSecondFactor === true }) : null;
           if (!auth) throw unauthorised();
           if (route.method !== 'GET') {
             const header = request.headers[CSRF_HEADER];
             if (typeof header !== 'string' || !constantTimeEqual(header, auth.csrf)) throw new ServiceError(403, 'csrf', 'missing or wrong CSRF token; reload the page');
           }
           if (auth.user.mustChangePassword && !route.policy.allowWithTemporaryPassword) throw new ServiceError(403, 'password_change_required', 'change your temporary password first');
+          const sf = auth.user.secondFactor;
+          if (sf.required && !sf.enrolled && !(route.policy.allowWithoutSecondFactor ?? route.policy.allowWithTemporaryPassword)) throw new ServiceError(403, 'second_factor_required', 'your role requires a second factor: set it up first');
           if (route.policy.permission && !can(auth.user.role, route.policy.permission)) throw forbidden();
+          if (route.policy.recentAuth && !isRecentAuth(auth.reauthAt, now())) throw new ServiceError(403, 'reauth_required', 'confirm your password (and code) first');
         }
         const params = parsePart(route.params, request.params, 'params');
         const query = parsePart(route.query, request.query, 'query');

@@ -1,8 +1,8 @@
 /**
  * The HTTP server: Fastify with a strict JSON body parser (UTF-8 checked, prototype-poisoning
- * safe, size-limited), security headers with a CSP that allows nothing from elsewhere, rate
- * limits, the API routes and the built web app. Logs carry route patterns and status codes,
- * never URLs with values, bodies or search words.
+ * safe, size-limited), security headers with a CSP that allows nothing from elsewhere and no inline
+ * script, no-store on everything but hashed assets, rate limits, the API routes and the built web
+ * app. Logs carry route patterns and status codes, never URLs with values, bodies or search words.
  */
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -20,9 +20,12 @@ import { systemRoutes } from './routes/system-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { vocabularyRoutes } from './routes/vocabulary-routes.js';
+import { shareRoutes } from './routes/share-routes.js';
+import { settingsRoutes } from './routes/settings-routes.js';
 import { incidentRoutes } from './routes/incident-routes.js';
 import { actorRoutes } from './routes/actor-routes.js';
 import { draftRoutes } from './routes/draft-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
 
@@ -45,8 +48,11 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>
     ...userRoutes(),
     ...vocabularyRoutes(),
     ...incidentRoutes(),
+    ...shareRoutes(),
+    ...settingsRoutes(),
     ...actorRoutes(),
     ...draftRoutes(),
+    ...auditRoutes(),
   ];
   routes.push(
     defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),
@@ -55,6 +61,17 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Powerful features the app never uses, denied to it and to anything that might get into it. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer', 'autoplay', 'bluetooth', 'browsing-topics', 'camera', 'display-capture', 'encrypted-media', 'geolocation', 'gyroscope', 'hid',
+  'idle-detection', 'magnetometer', 'microphone', 'midi', 'payment', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
+].map((f) => `${f}=()`).join(', ');
+
+/** Built files under /assets/ carry a content hash in their name (Vite), so they may be cached for good. */
+function isHashedAsset(url: string): boolean {
+  return url.startsWith('/assets/') && !url.includes('..');
+}
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const now = opts.now ?? (() => new Date().toISOString());
@@ -82,17 +99,25 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   await app.register(cookie);
+  // Security headers on every answer (API, pages, assets, errors). The app is built without inline
+  // script or style (vite.config.ts; the e2e suite checks the built page), and Preact sets no style
+  // attributes, so neither scripts nor styles need 'unsafe-inline' or nonces; inline event handlers
+  // and style attributes are refused outright (*-src-attr 'none').
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'"],
+        styleSrcAttr: ["'none'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
+        frameSrc: ["'none'"],
+        workerSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
@@ -100,16 +125,24 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     },
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: false,
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    // browsers ignore HSTS over plain http (loopback); behind a TLS proxy it pins https for two years.
+    // Not includeSubDomains: the app cannot know what else lives under its domain (the proxy may add it).
+    strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: false, preload: false },
+    xFrameOptions: { action: 'deny' },
+    xContentTypeOptions: true,
   });
   // Slow links: JSON answers over 1 KB go compressed (vocabularies 90 KB → 17 KB). Answers that carry
   // the CSRF token opt out (compression side channels); built assets are served pre-compressed.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => new ServiceError(429, 'rate_limited', `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`) });
 
+  // Nothing that can carry case data is kept by a browser or a proxy: every answer is no-store except
+  // the built, content-hashed files under /assets/ (code and styles, never data).
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/') || !request.url.startsWith('/assets/')) reply.header('Cache-Control', 'no-store');
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    reply.header('Cache-Control', isHashedAsset(request.url) && (reply.statusCode === 200 || reply.statusCode === 304) ? 'public, max-age=31536000, immutable' : 'no-store');
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -144,10 +177,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   if (opts.webRoot && existsSync(opts.webRoot)) {
     await app.register(fastifyStatic, { root: opts.webRoot, prefix: '/', wildcard: false, index: ['index.html'], cacheControl: false, etag: true, lastModified: false, preCompressed: true });
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (request.url.startsWith('/assets/') && reply.statusCode === 200) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
-      return payload;
-    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not_found', message: 'no such API route' });

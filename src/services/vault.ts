@@ -6,12 +6,13 @@
  */
 import { DataFolder } from '../store/embedded/data-folder.js';
 import { openEmbeddedStore, type Store } from '../store/store.js';
-import { createKeyring, unwrapWithPassphrase, unwrapWithRecoveryKey, deriveSubkey, WrongSecretError } from '../crypto/keyring.js';
+import { createKeyring, unwrapWithPassphrase, unwrapWithRecoveryKey, deriveSubkey, WrongSecretError, type SubkeyPurpose } from '../crypto/keyring.js';
 import { wipe } from '../crypto/random.js';
 import type { VocabularyIndex } from '../domain/vocabulary/vocabulary.js';
 import { syncVocabularyFile, loadVocabularyIndex } from './vocabulary/sync-vocabulary-file.js';
 import { initialiseWorkspace, type SetupInput } from './workspace/initialise-workspace.js';
 import { ServiceError, sealed } from './errors.js';
+import { openFieldKeys } from './keys/open-field-keys.js';
 import type { Argon2Params } from '../crypto/kdf.js';
 
 export type VaultState = 'uninitialised' | 'sealed' | 'unsealed';
@@ -22,6 +23,8 @@ export interface Runtime {
   /** signs cookies; derived from the master key */
   cookieKey: Buffer;
   keyringId: string;
+  /** a purpose-bound sub-key of the master key; the caller wipes it after use */
+  deriveKey(purpose: SubkeyPurpose): Buffer;
   reloadVocabulary(): Promise<void>;
 }
 
@@ -75,6 +78,7 @@ export class Vault {
         const dbKey = deriveSubkey(masterKey, 'sqlite', file.id);
         store = await openEmbeddedStore(this.folder.databasePath, dbKey, 'create');
         wipe(dbKey);
+        await this.loadStoreKeys(store, masterKey, file.id);
         await syncVocabularyFile(store, this.now());
         await initialiseWorkspace(store, input, this.now());
         // The keyring is written last: until it exists, the folder counts as not set up.
@@ -113,9 +117,24 @@ export class Vault {
       } finally {
         wipe(dbKey);
       }
+      try {
+        await this.loadStoreKeys(store, masterKey, file.id);
+      } catch (e) {
+        await store.close().catch(() => undefined);
+        wipe(masterKey);
+        throw e;
+      }
       await syncVocabularyFile(store, this.now());
+      await store.audit.add({ at: this.now(), userId: null, action: 'vault.unsealed', detail: { with: 'passphrase' in secret ? 'passphrase' : 'recovery_key' } });
       await this.activate(store, masterKey, file.id);
     });
+  }
+
+  /** Gives the store the keys its repositories need (audit chain MAC, field keyring); wiped when it closes. */
+  private async loadStoreKeys(store: Store, masterKey: Buffer, keyringId: string): Promise<void> {
+    store.keys.auditKey = deriveSubkey(masterKey, 'audit', keyringId);
+    await openFieldKeys(store, deriveSubkey(masterKey, 'fields', keyringId), keyringId, this.now());
+    store.policy.marked = new Set(await store.settings.identifyingFields());
   }
 
   private async activate(store: Store, masterKey: Buffer, keyringId: string): Promise<void> {
@@ -128,6 +147,10 @@ export class Vault {
       vocab: await loadVocabularyIndex(store),
       cookieKey,
       keyringId,
+      deriveKey: (purpose) => {
+        if (this.rt !== rt) throw sealed();
+        return deriveSubkey(masterKey, purpose, keyringId);
+      },
       reloadVocabulary: async () => {
         rt.vocab = await loadVocabularyIndex(store);
       },
@@ -142,6 +165,11 @@ export class Vault {
     for (const k of this.keys) wipe(k);
     this.keys = [];
     if (rt) {
+      try {
+        await rt.store.audit.add({ at: this.now(), userId: null, action: 'vault.sealed' });
+      } catch {
+        /* best effort: sealing must not fail */
+      }
       try {
         await rt.store.sessions.deleteAll();
       } catch {

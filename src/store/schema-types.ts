@@ -7,8 +7,16 @@ export interface UserTable {
   id: string; email: string; display_name: string; role: string; org_id: string; password_hash: string;
   must_change_password: number; disabled: number; lang: string | null; created_at: string; updated_at: string;
   last_login_at: string | null; failed_logins: number; locked_until: string | null;
+  /** 0004: TOTP secret (sealed), an unconfirmed enrolment's secret (sealed), when enrolled, last step used */
+  totp_secret: string | null; totp_pending: string | null; totp_enrolled_at: string | null; totp_last_step: number | null;
 }
-export interface SessionTable { id: string; user_id: string; csrf: string; created_at: string; last_seen_at: string; expires_at: string; user_agent: string | null }
+/** `stage`: 'second_factor' while the password is right but the code not yet given; 'complete' after. */
+export interface SessionTable {
+  id: string; handle: string; user_id: string; csrf: string; stage: 'second_factor' | 'complete'; created_at: string; last_seen_at: string; expires_at: string;
+  user_agent: string | null; second_factor_at: string | null; reauth_at: string | null;
+}
+export interface RecoveryCodeTable { user_id: string; digest: string; created_at: string; used_at: string | null }
+export interface RolePolicyTable { role: string; require_totp: number; updated_at: string; updated_by: string | null }
 export interface VocabSchemeTable { id: string; label_es: string; label_en: string; desc_es: string | null; desc_en: string | null }
 export interface VocabTermTable {
   scheme: string; code: string; parent: string | null; label_es: string; label_en: string; sort: number;
@@ -29,7 +37,7 @@ export interface IncidentTable {
   seq: Generated<number>; id: string; org_id: string; title: string; summary: string | null;
   date_start: string | null; date_end: string | null; date_approx: number; date_from: string | null; date_to: string | null;
   place_precision: string; country: string | null; state: string | null; locality: string | null; route_segment: string | null; crossing: string | null;
-  private_lat: number | null; private_lon: number | null; private_address: string | null;
+  private_lat: number | null; private_lon: number | null; private_address: string | null; private_sealed: string | null;
   status: string; follow_up: string; confidentiality: string;
   created_at: string; created_by: string; updated_at: string; updated_by: string; version: number; deleted_at: string | null;
 }
@@ -52,7 +60,13 @@ export interface InterventionTable {
   outcome: string | null; follow_up: string | null; notes: string | null;
 }
 export interface RevisionTable { incident_id: string; version: number; at: string; user_id: string; changes: string }
-export interface AuditTable { id: Generated<number>; at: string; user_id: string | null; action: string; target_type: string | null; target_id: string | null; detail: string | null }
+export interface AuditTable { id: Generated<number>; at: string; user_id: string | null; action: string; target_type: string | null; target_id: string | null; detail: string | null; seq: number | null; prev_hash: string | null; hash: string | null }
+export interface AuditChainHeadTable { id: number; seq: number; hash: string; legacy: number; started_at: string | null; mac: string | null }
+export interface FieldKeyTable { id: string; wrapped: string; created_at: string }
+export interface RecordKeyTable { record: string; key_id: string; kek_id: string; wrapped: string; created_at: string }
+export interface UserGroupTable { id: string; name: string; created_at: string; created_by: string }
+export interface GroupMemberTable { group_id: string; user_id: string }
+export interface IncidentShareTable { incident_id: string; principal_type: 'user' | 'group'; principal_id: string; identifying: number; granted_by: string; granted_at: string }
 export interface DraftTable { id: string; user_id: string; incident_id: string | null; data: string; updated_at: string }
 
 export interface Database {
@@ -60,6 +74,8 @@ export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
   sessions: SessionTable;
+  recovery_codes: RecoveryCodeTable;
+  role_policies: RolePolicyTable;
   vocab_schemes: VocabSchemeTable;
   vocab_terms: VocabTermTable;
   meta: MetaTable;
@@ -74,5 +90,11 @@ export interface Database {
   interventions: InterventionTable;
   incident_revisions: RevisionTable;
   audit_events: AuditTable;
+  audit_chain_head: AuditChainHeadTable;
   drafts: DraftTable;
+  field_keys: FieldKeyTable;
+  record_keys: RecordKeyTable;
+  user_groups: UserGroupTable;
+  group_members: GroupMemberTable;
+  incident_shares: IncidentShareTable;
 }

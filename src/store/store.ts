@@ -10,9 +10,16 @@ import { IncidentRepository } from './repositories/incident-repository.js';
 import { ActorRepository } from './repositories/actor-repository.js';
 import { UserRepository } from './repositories/user-repository.js';
 import { SessionRepository } from './repositories/session-repository.js';
+import { SecondFactorRepository } from './repositories/second-factor-repository.js';
 import { VocabularyRepository } from './repositories/vocabulary-repository.js';
 import { AuditRepository } from './repositories/audit-repository.js';
 import { DraftRepository } from './repositories/draft-repository.js';
+import { FieldKeyRepository } from './repositories/field-key-repository.js';
+import { ShareRepository } from './repositories/share-repository.js';
+import { SettingsRepository } from './repositories/settings-repository.js';
+import { emptyStoreKeys, wipeStoreKeys, type StoreKeys } from './store-keys.js';
+import { defaultStorePolicy, type StorePolicy } from './store-policy.js';
+import { sealLegacyPlaintext } from './repositories/legacy-sealing.js';
 import { migrateToLatest } from './migrations/index.js';
 import { openEncryptedSqlite } from './sqlite/open-encrypted.js';
 
@@ -21,28 +28,50 @@ export class Store {
   readonly actors: ActorRepository;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
+  readonly secondFactor: SecondFactorRepository;
   readonly vocabulary: VocabularyRepository;
   readonly audit: AuditRepository;
   readonly drafts: DraftRepository;
+  readonly fieldKeys: FieldKeyRepository;
+  readonly shares: ShareRepository;
+  readonly settings: SettingsRepository;
 
-  constructor(readonly db: Kysely<Schema>, private readonly onClose?: () => void) {
-    this.incidents = new IncidentRepository(db);
-    this.actors = new ActorRepository(db);
+  /** Keys the repositories need (set once the vault is unsealed); shared with every transaction's Store. */
+  readonly keys: StoreKeys;
+
+  /** Workspace rules the repositories apply (fields marked identifying); shared with every transaction's Store. */
+  readonly policy: StorePolicy;
+
+  constructor(readonly db: Kysely<Schema>, private readonly onClose?: () => void, keys?: StoreKeys, policy?: StorePolicy) {
+    this.keys = keys ?? emptyStoreKeys();
+    this.policy = policy ?? defaultStorePolicy();
+    this.incidents = new IncidentRepository(db, this.keys, this.policy);
+    this.actors = new ActorRepository(db, this.keys, this.policy);
     this.users = new UserRepository(db);
     this.sessions = new SessionRepository(db);
+    this.secondFactor = new SecondFactorRepository(db);
     this.vocabulary = new VocabularyRepository(db);
-    this.audit = new AuditRepository(db);
-    this.drafts = new DraftRepository(db);
+    this.audit = new AuditRepository(db, this.keys);
+    this.drafts = new DraftRepository(db, this.keys);
+    this.fieldKeys = new FieldKeyRepository(db);
+    this.shares = new ShareRepository(db);
+    this.settings = new SettingsRepository(db);
   }
 
   /** Runs `fn` in one transaction; nested calls reuse the outer one. */
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
-    return this.db.transaction().execute((trx: Transaction<Schema>) => fn(new Store(trx)));
+    return this.db.transaction().execute((trx: Transaction<Schema>) => fn(new Store(trx, undefined, this.keys, this.policy)));
+  }
+
+  /** Seals identifying values left in plaintext by a workspace made before field-level sealing. */
+  sealLegacyPlaintext(): Promise<number> {
+    return this.transaction((tx) => sealLegacyPlaintext(tx.db, tx.keys));
   }
 
   async close(): Promise<void> {
     await this.db.destroy();
+    wipeStoreKeys(this.keys);
     this.onClose?.();
   }
 }

@@ -7,6 +7,7 @@ import { SetupPage } from './pages/setup';
 import { UnsealPage } from './pages/unseal';
 import { SignInPage } from './pages/sign-in';
 import { ChangePasswordPage } from './pages/change-password';
+import { ForcedEnrolmentPage } from './pages/account-security';
 import { Shell } from './shell';
 import { BareLayout } from './components/bare-layout';
 import { Alert, Loading } from './components/ui';
@@ -57,6 +58,21 @@ export function App() {
           }
         >
           <ChangePasswordPage forced />
+        </BareLayout>
+      );
+    case 'enrol':
+      return (
+        <BareLayout
+          tools={
+            <>
+              {can('seal') && <LockButton />}
+              <button type="button" class="btn btn-quiet bare-signout" onClick={() => void signOut()}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          }
+        >
+          <ForcedEnrolmentPage />
         </BareLayout>
       );
     case 'ready':

@@ -15,7 +15,12 @@ import { ActorPage } from './pages/actor-page';
 import { ActorEditPage } from './pages/actor-edit';
 import { VocabularyAdminPage } from './pages/vocabulary-admin';
 import { UserAdminPage } from './pages/user-admin';
+import { AuditLogPage } from './pages/audit-log';
 import { ChangePasswordPage } from './pages/change-password';
+import { AccountSecurityPage } from './pages/account-security';
+import { IdentityScanPage } from './pages/identity-scan';
+import { GroupAdminPage } from './pages/group-admin';
+import { IdentifyingFieldsPage } from './pages/identifying-fields';
 import { PageTitle } from './components/ui';
 
 interface Routed {
@@ -27,6 +32,7 @@ interface Routed {
 function route(path: string): Routed {
   let m: Record<string, string> | null;
   if (path === '/' || path === '/incidents') return { title: t('title.incidents'), page: <IncidentListPage />, nav: 'list' };
+  if (path === '/incidents/scan' && can('identifying.read')) return { title: t('scan.title'), page: <IdentityScanPage />, nav: 'list' };
   if (path === '/incidents/new') return { title: t('title.newIncident'), page: <IncidentFormPage key="new" />, nav: 'new' };
   if ((m = match('/drafts/:id', path)) && UUID.test(m['id']!)) return { title: t('title.newIncident'), page: <IncidentFormPage key={m['id']} draftId={m['id']} />, nav: 'new' };
   if ((m = match('/incidents/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.editIncident'), page: <IncidentFormPage key={`e${m['id']}`} incidentId={m['id']} />, nav: 'list' };
@@ -35,8 +41,12 @@ function route(path: string): Routed {
   if ((m = match('/people/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorEditPage key={m['id']} id={m['id']!} />, nav: 'people' };
   if ((m = match('/people/:id', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorPage key={m['id']} id={m['id']!} />, nav: 'people' };
   if (path === '/admin/vocabularies' && can('vocabulary.admin')) return { title: t('title.vocabularies'), page: <VocabularyAdminPage />, nav: 'vocab' };
+  if (path === '/admin/identifying' && can('users.admin')) return { title: t('identFields.title'), page: <IdentifyingFieldsPage />, nav: 'identifying' };
+  if (path === '/admin/groups' && can('users.admin')) return { title: t('title.groups'), page: <GroupAdminPage />, nav: 'groups' };
   if (path === '/admin/users' && can('users.admin')) return { title: t('title.users'), page: <UserAdminPage />, nav: 'users' };
+  if (path === '/admin/audit' && can('audit.read')) return { title: t('title.audit'), page: <AuditLogPage />, nav: 'audit' };
   if (path === '/account') return { title: t('title.account'), page: <ChangePasswordPage />, nav: 'account' };
+  if (path === '/account/security') return { title: t('title.security'), page: <AccountSecurityPage />, nav: 'security' };
   return { title: t('title.notFound'), page: <NotFound />, nav: '' };
 }
 
@@ -107,11 +117,17 @@ export function Shell() {
               {can('actor.read') && item('/people', 'people', t('nav.people'))}
               {can('vocabulary.admin') && item('/admin/vocabularies', 'vocab', t('nav.vocabularies'))}
               {can('users.admin') && item('/admin/users', 'users', t('nav.users'))}
+              {can('users.admin') && item('/admin/groups', 'groups', t('nav.groups'))}
+              {can('users.admin') && item('/admin/identifying', 'identifying', t('nav.identifying'))}
+              {can('audit.read') && item('/admin/audit', 'audit', t('nav.audit'))}
             </ul>
             <div class="nav-tools">
               <LangSwitch />
               <Link href="/account" class="btn btn-quiet" aria-current={r.nav === 'account' ? 'page' : undefined}>
                 {t('nav.account')}
+              </Link>
+              <Link href="/account/security" class="btn btn-quiet" aria-current={r.nav === 'security' ? 'page' : undefined}>
+                {t('nav.security')}
               </Link>
               <button type="button" class="btn btn-quiet" onClick={() => void signOut()}>
                 {t('nav.signOut')}

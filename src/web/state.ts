@@ -9,7 +9,8 @@ import type { Permission, Places, Session, Status, Vocabularies } from './types'
 import { Vocab } from './lib/vocab';
 import { navigate } from './router';
 
-export type Phase = 'loading' | 'offline' | 'uninitialised' | 'sealed' | 'signin' | 'password' | 'ready';
+/** 'password': a temporary password must be changed first; 'enrol': the role requires a second factor not yet set up. */
+export type Phase = 'loading' | 'offline' | 'uninitialised' | 'sealed' | 'signin' | 'password' | 'enrol' | 'ready';
 
 export interface AppState {
   phase: Phase;
@@ -133,6 +134,10 @@ export async function refresh(): Promise<void> {
     update({ phase: 'password', status, session, lang });
     return;
   }
+  if (session.user.secondFactor?.required && !session.user.secondFactor.enrolled) {
+    update({ phase: 'enrol', status, session, lang });
+    return;
+  }
   await loadReferenceData(status, session, lang);
 }
 
@@ -164,7 +169,7 @@ onApiEvents({
     if (state.phase !== 'sealed') markSealed('sealedElsewhere');
   },
   signedOut: () => {
-    if (state.phase === 'ready' || state.phase === 'password') {
+    if (state.phase === 'ready' || state.phase === 'password' || state.phase === 'enrol') {
       wipe();
       update({ phase: 'signin', session: null, vocab: null, places: null, notice: 'signedOut' });
     }
@@ -175,11 +180,11 @@ onApiEvents({
 export function watchStatus(): void {
   const check = async () => {
     if (document.visibilityState !== 'visible') return;
-    if (state.phase !== 'ready' && state.phase !== 'password') return;
+    if (state.phase !== 'ready' && state.phase !== 'password' && state.phase !== 'enrol') return;
     try {
       const s = await api<Status>('GET', '/api/v1/status');
       if (s.state === 'sealed' && getState().phase !== 'sealed') markSealed('sealedElsewhere');
-      else if (s.state === 'unsealed' && !s.signedIn && (state.phase === 'ready' || state.phase === 'password')) {
+      else if (s.state === 'unsealed' && !s.signedIn && (state.phase === 'ready' || state.phase === 'password' || state.phase === 'enrol')) {
         wipe();
         update({ phase: 'signin', session: null, vocab: null, places: null, notice: 'signedOut' });
       }

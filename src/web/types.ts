@@ -59,9 +59,42 @@ export interface Status {
 }
 
 export interface Session {
-  user: { id: string; email: string; displayName: string; role: Role; orgId: string; lang: Lang | null; mustChangePassword: boolean };
+  user: {
+    id: string; email: string; displayName: string; role: Role; orgId: string; lang: Lang | null; mustChangePassword: boolean;
+    /** enrolled: has an authenticator app; required: their role must have one (until enrolled, only enrolment is open) */
+    secondFactor: { enrolled: boolean; required: boolean };
+  };
   permissions: Permission[];
+  /** free-text fields this workspace treats as identifying (see the admin page) */
+  identifyingFields?: string[];
   csrf: string;
+}
+
+/** GET /api/v1/me/second-factor */
+export interface SecondFactorStatus {
+  enrolled: boolean;
+  enrolledAt: string | null;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+/** One open session as GET /api/v1/me/sessions and /api/v1/users/:id/sessions list it. */
+export interface SessionView {
+  handle: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  device: string | null;
+  secondFactor: boolean;
+  current: boolean;
+}
+
+/** GET /api/v1/security/role-policies */
+export interface RolePolicyView {
+  role: Role;
+  requireSecondFactor: boolean;
+  accounts: number;
+  enrolled: number;
 }
 
 export interface Revision {
@@ -117,4 +150,6 @@ export interface UserView {
   lang: Lang | null;
   lastLoginAt: string | null;
   createdAt: string;
+  /** has an authenticator app set up */
+  secondFactor: boolean;
 }

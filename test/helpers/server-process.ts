@@ -44,11 +44,11 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
   });
 }
 
-export async function startServer(env: Record<string, string> = {}, existingDataDir?: string): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string> = {}, existingDataDir?: string, args: string[] = []): Promise<ServerProcess> {
   const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'bitacora-e2e-data-'));
   const tmpDir = mkdtempSync(join(tmpdir(), 'bitacora-e2e-tmp-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'bitacora.js'), 'serve'], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'bitacora.js'), 'serve', ...args], {
     cwd: ROOT,
     env: { ...process.env, BITACORA_DATA_DIR: dataDir, PORT: String(port), TMPDIR: tmpDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -99,6 +99,8 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/audit': {},
   'POST /api/v1/audit/verify': { body: () => ({}) },
   'GET /api/v1/openapi.json': {},
+  'GET /api/v1/settings/identifying-fields': {},
+  'PUT /api/v1/settings/identifying-fields': { body: () => ({ fields: [] }) },
 };
 
 const routes: AnyRoute[] = apiRoutes({ allowWebSetup: true, version: 'test' }, () => new Date().toISOString());

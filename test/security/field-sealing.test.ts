@@ -21,7 +21,7 @@ function identifyingIncident(n: number) {
   inc.victims[0]!.actor.realName = `Nombre ${IDENT} ${n}`;
   inc.victims[0]!.actor.contact = `+52 ${IDENT} ${n}`;
   inc.victims[1]!.actor.privateAddress = `Dirección ${IDENT} ${n}`;
-  inc.acts[0]!.perpetrators[0]!.identifiedIndividuals = `alias ${IDENT} ${n}`;
+  (inc.acts[0]!.perpetrators[0] as { identifiedIndividuals?: string }).identifiedIndividuals = `alias ${IDENT} ${n}`;
   inc.sources[0]!.testimony = `Testimonio ${IDENT} ${n}`;
   return inc;
 }
@@ -145,7 +145,7 @@ describe('sealed identifying fields', () => {
     await admin.login();
     const v = (await admin.req('GET', `/api/v1/incidents/${ids[0]}?for=edit`)).json() as ReturnType<typeof identifyingIncident>;
     expect(v.victims[0]!.actor.realName).toBe(`Nombre ${IDENT} 1`);
-    expect(v.acts[0]!.perpetrators[0]!.identifiedIndividuals).toBe(`alias ${IDENT} 1`);
+    expect((v.acts[0]!.perpetrators[0] as { identifiedIndividuals?: string }).identifiedIndividuals).toBe(`alias ${IDENT} 1`);
     const created = await admin.req('POST', '/api/v1/incidents', identifyingIncident(3));
     expect(created.statusCode).toBe(201);
   });

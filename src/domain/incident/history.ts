@@ -4,6 +4,7 @@
  * their values, so the history never becomes a second copy of sealed data.
  */
 import type { IncidentView } from './view.js';
+import { NONE_MARKED, type Marked } from './identifying.js';
 
 export interface FieldChange {
   path: string;
@@ -14,10 +15,16 @@ export interface FieldChange {
 
 const IDENTIFYING_LEAVES = new Set(['realName', 'contact', 'privateAddress', 'identifiedIndividuals', 'testimony']);
 
-export function isIdentifyingPath(path: string): boolean {
+/** Paths are flattened by part id: "acts#<id>.perpetrators#<id>.description", "interventions#<id>.notes". */
+export function isIdentifyingPath(path: string, marked: Marked = NONE_MARKED): boolean {
   if (path.startsWith('place.private')) return true;
   const leaf = path.split('.').pop() ?? '';
-  return IDENTIFYING_LEAVES.has(leaf);
+  if (IDENTIFYING_LEAVES.has(leaf)) return true;
+  if (path === 'summary') return marked.has('summary');
+  if (/^acts#[^.]+\.description$/.test(path)) return marked.has('acts.description');
+  if (/^acts#[^.]+\.perpetrators#[^.]+\.description$/.test(path)) return marked.has('perpetrators.description');
+  if (/^interventions#[^.]+\.notes$/.test(path)) return marked.has('interventions.notes');
+  return false;
 }
 
 function flattenInto(out: Map<string, unknown>, prefix: string, value: unknown): void {
@@ -59,7 +66,7 @@ function flattenIncident(v: IncidentView | null): Map<string, unknown> {
   return out;
 }
 
-export function diffIncident(before: IncidentView | null, after: IncidentView): FieldChange[] {
+export function diffIncident(before: IncidentView | null, after: IncidentView, marked: Marked = NONE_MARKED): FieldChange[] {
   const a = flattenIncident(before);
   const b = flattenIncident(after);
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
@@ -68,7 +75,7 @@ export function diffIncident(before: IncidentView | null, after: IncidentView): 
     const x = a.get(p);
     const y = b.get(p);
     if (JSON.stringify(x) === JSON.stringify(y)) continue;
-    if (isIdentifyingPath(p)) changes.push({ path: p, identifying: true });
+    if (isIdentifyingPath(p, marked)) changes.push({ path: p, identifying: true });
     else changes.push({ path: p, ...(x !== undefined ? { before: x } : {}), ...(y !== undefined ? { after: y } : {}) });
   }
   return changes;

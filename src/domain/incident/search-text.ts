@@ -7,10 +7,12 @@
 import type { IncidentView } from './view.js';
 import type { VocabularyIndex } from '../vocabulary/vocabulary.js';
 import { countryName, stateByCode, crossingByCode } from '../places/places.js';
+import { NONE_MARKED, type Marked } from './identifying.js';
 
-export function incidentSearchText(v: IncidentView, vocab: VocabularyIndex): { title: string; body: string } {
+/** `marked`: the free-text fields the workspace treats as identifying (left out of the index too). */
+export function incidentSearchText(v: IncidentView, vocab: VocabularyIndex, marked: Marked = NONE_MARKED): { title: string; body: string } {
   const parts: string[] = [v.ref];
-  if (v.summary) parts.push(v.summary);
+  if (v.summary && !marked.has('summary')) parts.push(v.summary);
   const p = v.place;
   if (p.locality) parts.push(p.locality);
   if (p.country) parts.push(countryName(p.country, 'es'), countryName(p.country, 'en'));
@@ -25,11 +27,11 @@ export function incidentSearchText(v: IncidentView, vocab: VocabularyIndex): { t
   }
   for (const a of v.acts) {
     parts.push(...vocab.searchLabels('act', a.kind));
-    if (a.description) parts.push(a.description);
+    if (a.description && !marked.has('acts.description')) parts.push(a.description);
     for (const c of a.consequences) parts.push(...vocab.searchLabels('consequence', c));
     for (const per of a.perpetrators) {
       parts.push(...vocab.searchLabels('perpetrator', per.perpetrator));
-      if (per.description) parts.push(per.description);
+      if (per.description && !marked.has('perpetrators.description')) parts.push(per.description);
     }
   }
   for (const i of v.interventions) parts.push(...vocab.searchLabels('intervention_kind', i.kind));

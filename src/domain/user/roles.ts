@@ -8,7 +8,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'incident.read', 'incident.create', 'incident.edit_own', 'incident.edit_any', 'incident.delete',
   'actor.read', 'actor.write', 'identifying.read',
-  'vocabulary.admin', 'users.admin', 'seal', 'interchange.export', 'interchange.import', 'audit.read',
+  'vocabulary.admin', 'users.admin', 'seal', 'interchange.export', 'interchange.import', 'audit.read', 'audit.verify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -8,25 +8,26 @@
  */
 import type { IncidentView } from '../../domain/incident/view.js';
 import type { ActorView } from '../../domain/actor/view.js';
-import { incidentIdentifying, stripIncident, actorIdentifying, stripActor } from '../../domain/incident/identifying.js';
+import { incidentIdentifying, stripIncident, actorIdentifying, stripActor, NONE_MARKED, type Marked } from '../../domain/incident/identifying.js';
 import { can, type Role } from '../../domain/user/roles.js';
 
 export type Presented<T> = T & { redacted?: string[]; masked?: string[] };
 export type Mode = 'masked' | 'full';
 
-export function presentActor(a: ActorView, role: Role, mode: Mode = 'masked'): Presented<ActorView> {
+export function presentActor(a: ActorView, role: Role, mode: Mode = 'masked', marked: Marked = NONE_MARKED): Presented<ActorView> {
   const allowed = can(role, 'identifying.read');
   if (allowed && mode === 'full') return a;
-  const paths = actorIdentifying(a).map((e) => e.path);
+  const paths = actorIdentifying(a, '', marked).map((e) => e.path);
   if (!paths.length) return a;
-  return { ...stripActor(a), ...(allowed ? { masked: paths } : { redacted: paths }) };
+  return { ...stripActor(a, marked), ...(allowed ? { masked: paths } : { redacted: paths }) };
 }
 
 /** `mayReadIdentifying`, when the use case sets it, also counts a share that grants identifying values. */
-export function presentIncident<T extends IncidentView & { mayReadIdentifying?: boolean }>(v: T, role: Role, mode: Mode = 'masked'): Presented<T> {
-  const allowed = v.mayReadIdentifying ?? can(role, 'identifying.read');
+export function presentIncident<T extends IncidentView & { mayReadIdentifying?: boolean }>(withAccess: T, role: Role, mode: Mode = 'masked', marked: Marked = NONE_MARKED): Presented<Omit<T, 'mayReadIdentifying'>> {
+  const { mayReadIdentifying, ...v } = withAccess;
+  const allowed = mayReadIdentifying ?? can(role, 'identifying.read');
   if (allowed && mode === 'full') return v;
-  const paths = incidentIdentifying(v).map((e) => e.path);
+  const paths = incidentIdentifying(v, marked).map((e) => e.path);
   if (!paths.length) return v;
-  return { ...stripIncident(v), ...(allowed ? { masked: paths } : { redacted: paths }) };
+  return { ...stripIncident(v, marked), ...(allowed ? { masked: paths } : { redacted: paths }) };
 }

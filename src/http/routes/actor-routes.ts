@@ -12,16 +12,16 @@ const listSchema = z.object({ kind: z.enum(['person', 'organisation']).optional(
 export function actorRoutes() {
   return [
     defineRoute({ method: 'POST', url: '/api/v1/actors/search', tag: 'actors', summary: 'List people or organisations, optionally by pseudonym', policy: { access: 'user', permission: 'actor.read' }, body: listSchema, handler: async ({ svc, body }) => listActors(svc, body) }),
-    defineRoute({ method: 'POST', url: '/api/v1/actors', tag: 'actors', summary: 'Record a person or organisation', policy: { access: 'user', permission: 'actor.write' }, body: actorInputSchema, status: 201, handler: async ({ svc, body }) => presentActor(await createActor(svc, body), svc.user.role) }),
+    defineRoute({ method: 'POST', url: '/api/v1/actors', tag: 'actors', summary: 'Record a person or organisation', policy: { access: 'user', permission: 'actor.write' }, body: actorInputSchema, status: 201, handler: async ({ svc, body }) => presentActor(await createActor(svc, body), svc.user.role, 'masked', svc.store.policy.marked) }),
     defineRoute({
       method: 'GET', url: '/api/v1/actors/:id', tag: 'actors', summary: 'A person or organisation with the incidents that affected them (identifying values masked; ?for=edit gives them, audited)', policy: { access: 'user', permission: 'actor.read' }, params: idParams, query: readQuery,
       handler: async ({ svc, params, query }) => {
         const r = await getActor(svc, params.id);
-        const actor = query.for === 'edit' ? presentActor(await actorForEdit(svc, params.id), svc.user.role, 'full') : presentActor(r.actor, svc.user.role);
+        const actor = query.for === 'edit' ? presentActor(await actorForEdit(svc, params.id), svc.user.role, 'full', svc.store.policy.marked) : presentActor(r.actor, svc.user.role, 'masked', svc.store.policy.marked);
         return { actor, incidents: r.incidents };
       },
     }),
     defineRoute({ method: 'POST', url: '/api/v1/actors/:id/reveal', tag: 'actors', summary: 'Show chosen identifying values (audited)', policy: { access: 'user', permission: 'identifying.read' }, params: idParams, body: revealSchema, handler: async ({ svc, params, body }) => revealActorFields(svc, params.id, body.paths) }),
-    defineRoute({ method: 'PUT', url: '/api/v1/actors/:id', tag: 'actors', summary: 'Save a new version of a person or organisation', policy: { access: 'user', permission: 'actor.write' }, params: idParams, body: actorUpdateSchema, handler: async ({ svc, params, body }) => presentActor(await updateActor(svc, params.id, body), svc.user.role) }),
+    defineRoute({ method: 'PUT', url: '/api/v1/actors/:id', tag: 'actors', summary: 'Save a new version of a person or organisation', policy: { access: 'user', permission: 'actor.write' }, params: idParams, body: actorUpdateSchema, handler: async ({ svc, params, body }) => presentActor(await updateActor(svc, params.id, body), svc.user.role, 'masked', svc.store.policy.marked) }),
   ];
 }

@@ -103,7 +103,7 @@ describe('generateDemo', () => {
   });
 
   it('is found by full-text search', async () => {
-    const q = (text: string) => searchIncidents(ctx.store.db, searchQuerySchema.parse({ q: text, facets: false }));
+    const q = (text: string) => searchIncidents(ctx.store.db, searchQuerySchema.parse({ q: text, facets: false }), { userId: ctx.user.id });
     expect((await q('albergue')).total).toBeGreaterThan(30);
     expect((await q('amenaza')).total).toBeGreaterThan(20);
     expect((await q('Border Patrol')).total).toBeGreaterThan(0);

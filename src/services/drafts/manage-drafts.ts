@@ -1,6 +1,10 @@
 /**
  * Drafts of the incident form, saved on the server as a person types (ux.md: never in browser
  * storage, never lost). A draft is private to its author and removed when the incident is saved.
+ * The audit log records a draft being started and discarded ('draft.created', 'draft.deleted':
+ * ids only), not each autosave: the form saves every few seconds while someone types, which
+ * would bury the log in entries that say nothing new (the draft is private to its author, and
+ * what it becomes is audited as the incident is saved).
  */
 import { z } from 'zod';
 import type { ServiceContext } from '../context.js';
@@ -17,7 +21,11 @@ export async function putDraft(ctx: ServiceContext, id: string, input: z.infer<t
   if (Buffer.byteLength(data) > MAX_DRAFT_BYTES) throw new ServiceError(413, 'too_large', `data: a draft may hold at most ${MAX_DRAFT_BYTES / 1024} KB`);
   if (await ctx.store.drafts.idOwnedByOther(id, ctx.user.id)) throw forbidden();
   const now = ctx.now();
-  await ctx.store.drafts.put(id, ctx.user.id, input.incidentId ?? null, data, now);
+  await ctx.store.transaction(async (tx) => {
+    const existed = await tx.db.selectFrom('drafts').select('id').where('id', '=', id).executeTakeFirst();
+    await tx.drafts.put(id, ctx.user.id, input.incidentId ?? null, data, now);
+    if (!existed) await tx.audit.add({ at: now, userId: ctx.user.id, action: 'draft.created', targetType: 'draft', targetId: id, ...(input.incidentId ? { detail: { incident: input.incidentId } } : {}) });
+  });
   return { id, updatedAt: now };
 }
 
@@ -36,5 +44,10 @@ export async function listDrafts(ctx: ServiceContext) {
 }
 
 export async function deleteDraft(ctx: ServiceContext, id: string): Promise<void> {
-  await ctx.store.drafts.delete(id, ctx.user.id);
+  await ctx.store.transaction(async (tx) => {
+    const mine = await tx.db.selectFrom('drafts').select('id').where('id', '=', id).where('user_id', '=', ctx.user.id).executeTakeFirst();
+    if (!mine) return;
+    await tx.drafts.delete(id, ctx.user.id);
+    await tx.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'draft.deleted', targetType: 'draft', targetId: id });
+  });
 }

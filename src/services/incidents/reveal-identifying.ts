@@ -28,7 +28,7 @@ export async function revealIncidentFields(ctx: ServiceContext, id: string, path
   requirePermission(ctx, 'incident.read');
   const { inc, mayReadIdentifying } = await visibleIncident(ctx, id);
   if (!mayReadIdentifying) throw forbidden('you may not see identifying values of this incident');
-  const values = pick(incidentIdentifying(inc), paths);
+  const values = pick(incidentIdentifying(inc, ctx.store.policy.marked), paths);
   await ctx.store.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'identifying.revealed', targetType: 'incident', targetId: id, detail: { paths } });
   return { values };
 }
@@ -38,7 +38,7 @@ export async function incidentForEdit(ctx: ServiceContext, id: string): Promise<
   requirePermission(ctx, 'incident.read');
   const { inc, mayReadIdentifying } = await visibleIncident(ctx, id);
   if (!canEditIncident(ctx, inc) || !mayReadIdentifying) throw forbidden('you may not edit this incident');
-  const paths = incidentIdentifying(inc).map((e) => e.path);
+  const paths = incidentIdentifying(inc, ctx.store.policy.marked).map((e) => e.path);
   if (paths.length) await ctx.store.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'identifying.read', targetType: 'incident', targetId: id, detail: { purpose: 'edit', paths } });
   return { ...inc, canEdit: true, mayReadIdentifying: true };
 }
@@ -46,7 +46,7 @@ export async function incidentForEdit(ctx: ServiceContext, id: string): Promise<
 export async function revealActorFields(ctx: ServiceContext, id: string, paths: string[]): Promise<{ values: Record<string, unknown> }> {
   requirePermission(ctx, 'identifying.read');
   const actor = await visibleActor(ctx, id);
-  const values = pick(actorIdentifying(actor), paths);
+  const values = pick(actorIdentifying(actor, '', ctx.store.policy.marked), paths);
   await ctx.store.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'identifying.revealed', targetType: 'actor', targetId: id, detail: { paths } });
   return { values };
 }
@@ -55,7 +55,7 @@ export async function actorForEdit(ctx: ServiceContext, id: string): Promise<Act
   requirePermission(ctx, 'actor.write');
   requirePermission(ctx, 'identifying.read');
   const actor = await visibleActor(ctx, id);
-  const paths = actorIdentifying(actor).map((e) => e.path);
+  const paths = actorIdentifying(actor, '', ctx.store.policy.marked).map((e) => e.path);
   if (paths.length) await ctx.store.audit.add({ at: ctx.now(), userId: ctx.user.id, action: 'identifying.read', targetType: 'actor', targetId: id, detail: { purpose: 'edit', paths } });
   return actor;
 }

@@ -95,9 +95,9 @@ async function saveIncident(ctx: ServiceContext, before: IncidentView | null, in
     // whoever saves a restricted incident keeps seeing it (need-to-know binds everyone, the author too)
     if (input.confidentiality === 'restricted') await tx.shares.addShare(id, { type: 'user', id: ctx.user.id, identifying: false }, ctx.user.id, now);
     const after = (await loadIncident(tx, id))!;
-    const { title, body } = incidentSearchText(after, ctx.vocab);
+    const { title, body } = incidentSearchText(after, ctx.vocab, tx.policy.marked);
     await indexIncident(tx.db, seq, title, body);
-    const changes = diffIncident(before, after);
+    const changes = diffIncident(before, after, tx.policy.marked);
     await tx.incidents.addRevision(id, version, now, ctx.user.id, changes);
     await tx.audit.add({ at: now, userId: ctx.user.id, action: before ? 'incident.updated' : 'incident.created', targetType: 'incident', targetId: id, detail: { version } });
     return after;

@@ -96,7 +96,7 @@ interface Parts {
 }
 
 async function readParts(tx: Store): Promise<Parts> {
-  const [context, victims, acts, sealedInvolvements, sealedSources, interventions] = await Promise.all([
+  const [context, victims, sealedActs, sealedInvolvements, sealedSources, sealedInterventions] = await Promise.all([
     tx.db.selectFrom('incident_context').select(['incident_id', 'code']).orderBy('incident_id').orderBy('code').execute(),
     tx.db.selectFrom('incident_victims').select(['incident_id', 'actor_id']).orderBy('incident_id').orderBy('ordinal').execute(),
     tx.db.selectFrom('acts').selectAll().orderBy('incident_id').orderBy('ordinal').execute(),
@@ -104,7 +104,7 @@ async function readParts(tx: Store): Promise<Parts> {
     tx.db.selectFrom('sources').selectAll().orderBy('incident_id').orderBy('ordinal').execute(),
     tx.db.selectFrom('interventions').selectAll().orderBy('incident_id').orderBy('ordinal').execute(),
   ]);
-  const { involvements, sources } = await tx.incidents.openSealed([], sealedInvolvements, sealedSources);
+  const { acts, involvements, sources, interventions } = await tx.incidents.openSealed({ acts: sealedActs, involvements: sealedInvolvements, sources: sealedSources, interventions: sealedInterventions });
   return {
     context: groupBy(context, (r) => r.incident_id),
     victims: groupBy(victims, (r) => r.incident_id),
@@ -188,7 +188,7 @@ export async function exportWorkspace(ctx: ServiceContext): Promise<InterchangeD
     const all = await tx.db.selectFrom('incidents').selectAll().orderBy('seq').execute();
     const shared = await tx.shares.sharedAmong(all.filter((r) => r.confidentiality === 'restricted').map((r) => r.id), { userId: ctx.user.id });
     const hidden = new Set(all.filter((r) => r.confidentiality === 'restricted' && !shared.has(r.id)).map((r) => r.id));
-    const incidents = (await tx.incidents.openSealed(all.filter((r) => !hidden.has(r.id)), [], [])).incidents.map((r) => incidentOut(r, parts));
+    const incidents = (await tx.incidents.openSealed({ incidents: all.filter((r) => !hidden.has(r.id)) })).incidents.map((r) => incidentOut(r, parts));
     const inVisible = new Set(incidents.flatMap((i) => i.victims));
     const inHidden = new Set([...hidden].flatMap((id) => (parts.victims.get(id) ?? []).map((v) => v.actor_id)));
     const actors = allActors.filter((a) => inVisible.has(a.id) || !inHidden.has(a.id));

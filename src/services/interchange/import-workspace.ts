@@ -339,7 +339,7 @@ export async function importWorkspace(ctx: ServiceContext, value: unknown, opts:
       if (inc.confidentiality === 'restricted') await tx.shares.addShare(inc.id, { type: 'user', id: ctx.user.id, identifying: false }, ctx.user.id, now);
       if (inc.deletedAt === undefined) {
         const after = (await loadIncident(tx, inc.id))!;
-        const { title, body } = incidentSearchText(after, vocab);
+        const { title, body } = incidentSearchText(after, vocab, tx.policy.marked);
         await indexIncident(tx.db, seq, title, body);
       } else {
         // removed incidents stay out of lists and search, as after deleteIncident

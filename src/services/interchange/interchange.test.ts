@@ -222,7 +222,7 @@ describe('interchange format', () => {
       organisations: 'created_at id name',
       actors: 'age_group contact country created_at created_by gender_identity id kind lgbti locality migration_status nationality notes org_id org_type private_address pseudonym real_name role state updated_at updated_by version',
       protection_measures: 'actor_id expires granted id includes kind notes ordinal reference status',
-      incidents: 'confidentiality country created_at created_by crossing date_approx date_end date_from date_start date_to deleted_at follow_up id locality org_id place_precision private_address private_lat private_lon route_segment seq state status summary title updated_at updated_by version',
+      incidents: 'confidentiality country created_at created_by crossing date_approx date_end date_from date_start date_to deleted_at follow_up id locality org_id place_precision private_address private_lat private_lon private_sealed route_segment seq state status summary title updated_at updated_by version',
       incident_context: 'code incident_id',
       incident_victims: 'actor_id incident_id ordinal',
       acts: 'consequences date_approx date_end date_start description id incident_id kind kind_root methods ordinal victim_actor_id',

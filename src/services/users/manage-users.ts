@@ -8,11 +8,12 @@ import { conflict, notFound, ServiceError } from '../errors.js';
 import type { createUserSchema, updateUserSchema } from './user-schemas.js';
 import type { UserRow } from '../../store/repositories/user-repository.js';
 
-export interface UserView { id: string; email: string; displayName: string; role: string; orgId: string; disabled: boolean; mustChangePassword: boolean; lang: string | null; lastLoginAt: string | null; createdAt: string }
+export interface UserView { id: string; email: string; displayName: string; role: string; orgId: string; disabled: boolean; mustChangePassword: boolean; lang: string | null; lastLoginAt: string | null; createdAt: string; secondFactor: boolean }
 
 export const presentUser = (u: UserRow): UserView => ({
   id: u.id, email: u.email, displayName: u.display_name, role: u.role, orgId: u.org_id, disabled: u.disabled === 1,
   mustChangePassword: u.must_change_password === 1, lang: u.lang, lastLoginAt: u.last_login_at, createdAt: u.created_at,
+  secondFactor: u.totp_enrolled_at !== null,
 });
 
 export async function listUsers(ctx: ServiceContext): Promise<UserView[]> {
@@ -30,6 +31,7 @@ export async function createUser(ctx: ServiceContext, input: z.infer<typeof crea
   const row: UserRow = {
     id: newId(), email: input.email, display_name: input.displayName, role: input.role, org_id: orgId, password_hash: await hashPassword(input.password),
     must_change_password: 1, disabled: 0, lang: input.lang ?? null, created_at: now, updated_at: now, last_login_at: null, failed_logins: 0, locked_until: null,
+    totp_secret: null, totp_pending: null, totp_enrolled_at: null, totp_last_step: null,
   };
   await ctx.store.transaction(async (tx) => {
     await tx.users.insert(row);

@@ -19,6 +19,7 @@ describe('vocabulary file sync', () => {
     await store.db.deleteFrom('vocab_terms').where('scheme', '=', 'act').where('code', '=', 'threat.death').execute();
     await store.vocabulary.setFileVersion(shippedVocabulary.version - 1);
     expect((await syncVocabularyFile(store, 'now')).added).toBe(1);
+    expect((await store.audit.list({ action: 'vocabulary.synced' })).entries[0]).toMatchObject({ at: 'now', userId: null, detail: JSON.stringify({ from: shippedVocabulary.version - 1, to: shippedVocabulary.version, added: 1 }) });
     const index = await loadVocabularyIndex(store);
     expect(index.status('act', 'threat.death')).toBe('active');
     expect(index.status('act', 'threat')).toBe('retired');

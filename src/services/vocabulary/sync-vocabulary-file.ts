@@ -22,6 +22,7 @@ export async function syncVocabularyFile(store: Store, now: string): Promise<{ a
       added++;
     }
     await tx.vocabulary.setFileVersion(shippedVocabulary.version);
+    await tx.audit.add({ at: now, userId: null, action: 'vocabulary.synced', targetType: 'vocabulary', detail: { from: current, to: shippedVocabulary.version, added } });
     return { added };
   });
 }

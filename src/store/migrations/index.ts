@@ -5,10 +5,18 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './0001_core.js';
 import * as m0002 from './0002_search_index.js';
+import * as m0003 from './0003_audit_chain.js';
+import * as m0004 from './0004_second_factor.js';
+import * as m0005 from './0005_sealed_fields.js';
+import * as m0006 from './0006_need_to_know.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_search_index': m0002,
+  '0003_audit_chain': m0003,
+  '0004_second_factor': m0004,
+  '0005_sealed_fields': m0005,
+  '0006_need_to_know': m0006,
 };
 
 class StaticProvider implements MigrationProvider {

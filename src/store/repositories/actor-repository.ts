@@ -8,13 +8,15 @@ import { newId } from '../../crypto/random.js';
 import type { StoreKeys } from '../store-keys.js';
 import { FieldSealer, recordName } from './sealed-fields.js';
 import { ACTOR_SEALED_COLUMNS } from './sealed-columns.js';
+import { isSealedValue } from '../../crypto/envelope.js';
 import { actorVisibleTo, type Viewer } from './visibility.js';
+import type { StorePolicy } from '../store-policy.js';
 
 export interface ActorMeta { id: string; orgId: string; userId: string; now: string; version: number; createdAt: string; createdBy: string }
 
 export class ActorRepository {
   private readonly sealer: FieldSealer;
-  constructor(private readonly db: Kysely<Database>, keys: StoreKeys) {
+  constructor(private readonly db: Kysely<Database>, keys: StoreKeys, private readonly policy: StorePolicy) {
     this.sealer = new FieldSealer(db, keys);
   }
 
@@ -26,7 +28,8 @@ export class ActorRepository {
       id: meta.id, org_id: meta.orgId, kind: a.kind, pseudonym: a.pseudonym, real_name: seal('real_name', a.realName), contact: seal('contact', a.contact),
       private_address: seal('private_address', a.privateAddress), role: a.role ?? null, gender_identity: a.genderIdentity ?? null, lgbti: a.lgbti ?? null,
       migration_status: a.migrationStatus ?? null, age_group: a.ageGroup ?? null, nationality: a.nationality ?? null, org_type: a.orgType ?? null,
-      country: a.country ?? null, state: a.state ?? null, locality: a.locality ?? null, notes: a.notes ?? null,
+      country: a.country ?? null, state: a.state ?? null, locality: a.locality ?? null,
+      notes: this.sealer.sealIf(this.policy.marked.has('actor.notes'), dk, { record, table: 'actors', row: meta.id, column: 'notes' }, a.notes),
       created_at: meta.createdAt, created_by: meta.createdBy, updated_at: meta.now, updated_by: meta.userId, version: meta.version,
     };
     if (isNew) await this.db.insertInto('actors').values(row).execute();
@@ -62,13 +65,16 @@ export class ActorRepository {
   }
 
   /** Opens the sealed identifying columns of actor rows read directly (exports, scans). */
-  async openSealed<R extends Pick<Selectable<ActorTable>, 'id' | (typeof ACTOR_SEALED_COLUMNS)[number]>>(rows: R[]): Promise<R[]> {
-    const keys = await this.sealer.dataKeys(rows.filter((r) => ACTOR_SEALED_COLUMNS.some((c) => r[c] !== null)).map((r) => recordName('actor', r.id)));
+  async openSealed<R extends Pick<Selectable<ActorTable>, 'id' | (typeof ACTOR_SEALED_COLUMNS)[number]> & { notes?: string | null }>(rows: R[]): Promise<R[]> {
+    const keys = await this.sealer.dataKeys(rows.filter((r) => ACTOR_SEALED_COLUMNS.some((c) => r[c] !== null) || (typeof r.notes === 'string' && isSealedValue(r.notes))).map((r) => recordName('actor', r.id)));
     return rows.map((r) => {
       const record = recordName('actor', r.id);
       const dk = keys.get(record);
       const open = (column: (typeof ACTOR_SEALED_COLUMNS)[number]) => this.sealer.open(dk, { record, table: 'actors', row: r.id, column }, r[column]) ?? null;
-      return { ...r, real_name: open('real_name'), contact: open('contact'), private_address: open('private_address') };
+      return {
+        ...r, real_name: open('real_name'), contact: open('contact'), private_address: open('private_address'),
+        ...(r.notes !== undefined ? { notes: this.sealer.openIfSealed(dk, { record, table: 'actors', row: r.id, column: 'notes' }, r.notes) } : {}),
+      };
     });
   }
 
@@ -93,6 +99,11 @@ export class ActorRepository {
   }
 
   /** Lists actors by kind, optionally filtered by a pseudonym prefix/substring (never by identifying fields). */
+  /** Actor ids after `afterId` in id order, a batch at a time, for workspace-wide rewrites. */
+  async idsAfter(afterId: string, limit: number): Promise<string[]> {
+    return (await this.db.selectFrom('actors').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map((r) => r.id);
+  }
+
   /** Whether the viewer may see this person or organisation (need-to-know; see visibility.ts). */
   async isVisible(id: string, viewer: Viewer): Promise<boolean> {
     return !!(await this.db.selectFrom('actors as a').select('a.id').where('a.id', '=', id).where(actorVisibleTo(viewer)).executeTakeFirst());

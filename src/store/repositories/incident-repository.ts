@@ -11,6 +11,14 @@ import { compact } from './compact.js';
 import type { StoreKeys } from '../store-keys.js';
 import { FieldSealer, recordName } from './sealed-fields.js';
 import { visibleTo, type Viewer } from './visibility.js';
+import { isSealedValue } from '../../crypto/envelope.js';
+import type { StorePolicy } from '../store-policy.js';
+
+type IncRow = Pick<Selectable<IncidentTable>, 'id' | 'private_sealed'> & { summary?: string | null };
+type ActRow = { id: string; incident_id: string; description: string | null };
+type InvRow = Pick<Selectable<InvolvementTable>, 'id' | 'incident_id' | 'identified_individuals'> & { description?: string | null };
+type SrcRow = Pick<Selectable<SourceTable>, 'id' | 'incident_id' | 'testimony'>;
+type ItvRow = { id: string; incident_id: string; notes: string | null };
 
 export interface IncidentMeta {
   id: string;
@@ -36,7 +44,7 @@ const groupOf = (code: string) => code.split('.').slice(0, 2).join('.');
 
 export class IncidentRepository {
   private readonly sealer: FieldSealer;
-  constructor(private readonly db: Kysely<Database>, keys: StoreKeys) {
+  constructor(private readonly db: Kysely<Database>, keys: StoreKeys, private readonly policy: StorePolicy) {
     this.sealer = new FieldSealer(db, keys);
   }
 
@@ -69,7 +77,7 @@ export class IncidentRepository {
       id: meta.id,
       org_id: meta.orgId,
       title: input.title,
-      summary: input.summary ?? null,
+      summary: this.sealer.sealIf(this.policy.marked.has('summary'), dk, slot('incidents', meta.id, 'summary'), input.summary),
       date_start: input.date?.start ?? null,
       date_end: input.date?.end ?? null,
       date_approx: input.date?.approximate ? 1 : 0,
@@ -117,7 +125,7 @@ export class IncidentRepository {
           id: a.id, incident_id: id, ordinal: i, kind: a.kind, kind_root: rootOf(a.kind),
           victim_actor_id: a.victimKey !== undefined ? (victimIds.get(a.victimKey) ?? null) : null,
           date_start: a.date?.start ?? null, date_end: a.date?.end ?? null, date_approx: a.date?.approximate ? 1 : 0,
-          methods: JSON.stringify(a.methods), consequences: JSON.stringify(a.consequences), description: a.description ?? null,
+          methods: JSON.stringify(a.methods), consequences: JSON.stringify(a.consequences), description: this.sealer.sealIf(this.policy.marked.has('acts.description'), dk, slot('acts', a.id, 'description'), a.description),
         })
         .execute();
       for (const [j, p] of a.perpetrators.entries()) {
@@ -125,7 +133,7 @@ export class IncidentRepository {
           .insertInto('involvements')
           .values({
             id: p.id, act_id: a.id, incident_id: id, ordinal: j, perpetrator: p.perpetrator, perpetrator_group: groupOf(p.perpetrator),
-            degree: p.degree ?? null, country: p.country ?? null, identified_individuals: this.sealer.seal(dk, slot('involvements', p.id, 'identified_individuals'), p.identifiedIndividuals), description: p.description ?? null,
+            degree: p.degree ?? null, country: p.country ?? null, identified_individuals: this.sealer.seal(dk, slot('involvements', p.id, 'identified_individuals'), p.identifiedIndividuals), description: this.sealer.sealIf(this.policy.marked.has('perpetrators.description'), dk, slot('involvements', p.id, 'description'), p.description),
           })
           .execute();
       }
@@ -144,7 +152,7 @@ export class IncidentRepository {
         .insertInto('interventions')
         .values({
           id: v.id, incident_id: id, ordinal: i, kind: v.kind, date: v.date ?? null, actor: v.actor ?? null, addressee: v.addressee ?? null,
-          outcome: v.outcome ?? null, follow_up: v.followUp ?? null, notes: v.notes ?? null,
+          outcome: v.outcome ?? null, follow_up: v.followUp ?? null, notes: this.sealer.sealIf(this.policy.marked.has('interventions.notes'), dk, slot('interventions', v.id, 'notes'), v.notes),
         })
         .execute();
     }
@@ -155,8 +163,10 @@ export class IncidentRepository {
     await this.db.updateTable('incidents').set({ deleted_at: at, updated_at: at, updated_by: userId, version }).where('id', '=', id).execute();
   }
 
-  async load(id: string, loadActors: (ids: string[]) => Promise<Map<string, ActorView>>): Promise<IncidentView | undefined> {
-    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  async load(id: string, loadActors: (ids: string[]) => Promise<Map<string, ActorView>>, opts: { includeDeleted?: boolean } = {}): Promise<IncidentView | undefined> {
+    let q = this.db.selectFrom('incidents').selectAll().where('id', '=', id);
+    if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
+    const row = await q.executeTakeFirst();
     if (!row) return undefined;
     const [ctx, victims, acts, invs, srcs, itvs] = await Promise.all([
       this.db.selectFrom('incident_context').select('code').where('incident_id', '=', id).orderBy('code').execute(),
@@ -167,34 +177,48 @@ export class IncidentRepository {
       this.db.selectFrom('interventions').selectAll().where('incident_id', '=', id).orderBy('ordinal').execute(),
     ]);
     const actors = await loadActors(victims.map((v) => v.actor_id));
-    const opened = await this.openSealed([row], invs, srcs);
-    const priv = opened.incidents[0]!.private_sealed;
+    const o = await this.openSealed({ incidents: [row], acts, involvements: invs, sources: srcs, interventions: itvs });
+    const opened = o.incidents[0]!;
+    const priv = opened.private_sealed;
     return toView(
-      row, priv === null ? undefined : (JSON.parse(priv) as NonNullable<IncidentView['place']['private']>), ctx.map((c) => c.code), victims.map((v) => v.actor_id), actors, acts,
-      opened.involvements, opened.sources, itvs,
+      opened, priv === null ? undefined : (JSON.parse(priv) as NonNullable<IncidentView['place']['private']>), ctx.map((c) => c.code), victims.map((v) => v.actor_id), actors, o.acts,
+      o.involvements, o.sources, o.interventions,
     );
   }
 
   /**
    * Opens the sealed values of incident rows and their parts read directly (exports, scans):
-   * `private_sealed` becomes the JSON of the private point, the others their text.
+   * `private_sealed` becomes the JSON of the private point, the others their text. Free-text
+   * fields an admin marked identifying (summary, descriptions, notes) are opened when sealed.
    */
-  async openSealed<I extends Pick<Selectable<IncidentTable>, 'id' | 'private_sealed'>, V extends Pick<Selectable<InvolvementTable>, 'id' | 'incident_id' | 'identified_individuals'>, S extends Pick<Selectable<SourceTable>, 'id' | 'incident_id' | 'testimony'>>(
-    incidents: I[], involvements: V[], sources: S[],
-  ): Promise<{ incidents: I[]; involvements: V[]; sources: S[] }> {
+  async openSealed<I extends IncRow, A extends ActRow, V extends InvRow, S extends SrcRow, N extends ItvRow>(parts: { incidents?: I[]; acts?: A[]; involvements?: V[]; sources?: S[]; interventions?: N[] }): Promise<{ incidents: I[]; acts: A[]; involvements: V[]; sources: S[]; interventions: N[] }> {
+    const { incidents = [], acts = [], involvements = [], sources = [], interventions = [] } = parts;
     const records = new Set<string>();
-    for (const i of incidents) if (i.private_sealed !== null) records.add(recordName('incident', i.id));
-    for (const v of involvements) if (v.identified_individuals !== null) records.add(recordName('incident', v.incident_id));
-    for (const s of sources) if (s.testimony !== null) records.add(recordName('incident', s.incident_id));
+    const need = (incident: string, ...values: (string | null | undefined)[]) => { if (values.some((v) => typeof v === 'string' && isSealedValue(v))) records.add(recordName('incident', incident)); };
+    for (const i of incidents) need(i.id, i.private_sealed, i.summary);
+    for (const a of acts) need(a.incident_id, a.description);
+    for (const v of involvements) need(v.incident_id, v.identified_individuals, v.description);
+    for (const x of sources) need(x.incident_id, x.testimony);
+    for (const n of interventions) need(n.incident_id, n.notes);
     const keys = await this.sealer.dataKeys([...records]);
     const open = (incident: string, table: string, row: string, column: string, v: string | null): string | null => {
       const record = recordName('incident', incident);
       return this.sealer.open(keys.get(record), { record, table, row, column }, v) ?? null;
     };
+    const maybe = (incident: string, table: string, row: string, column: string, v: string | null): string | null => {
+      const record = recordName('incident', incident);
+      return this.sealer.openIfSealed(keys.get(record), { record, table, row, column }, v);
+    };
     return {
-      incidents: incidents.map((i) => ({ ...i, private_sealed: open(i.id, 'incidents', i.id, 'private', i.private_sealed) })),
-      involvements: involvements.map((v) => ({ ...v, identified_individuals: open(v.incident_id, 'involvements', v.id, 'identified_individuals', v.identified_individuals) })),
-      sources: sources.map((s) => ({ ...s, testimony: open(s.incident_id, 'sources', s.id, 'testimony', s.testimony) })),
+      incidents: incidents.map((i) => ({ ...i, private_sealed: open(i.id, 'incidents', i.id, 'private', i.private_sealed), ...(i.summary !== undefined ? { summary: maybe(i.id, 'incidents', i.id, 'summary', i.summary) } : {}) })),
+      acts: acts.map((a) => ({ ...a, description: maybe(a.incident_id, 'acts', a.id, 'description', a.description) })),
+      involvements: involvements.map((v) => ({
+        ...v,
+        identified_individuals: open(v.incident_id, 'involvements', v.id, 'identified_individuals', v.identified_individuals),
+        ...(v.description !== undefined ? { description: maybe(v.incident_id, 'involvements', v.id, 'description', v.description) } : {}),
+      })),
+      sources: sources.map((x) => ({ ...x, testimony: open(x.incident_id, 'sources', x.id, 'testimony', x.testimony) })),
+      interventions: interventions.map((n) => ({ ...n, notes: maybe(n.incident_id, 'interventions', n.id, 'notes', n.notes) })),
     };
   }
 
@@ -204,17 +228,31 @@ export class IncidentRepository {
    * repository opens). Nothing here is indexed; it exists only while the scan runs.
    */
   async identifyingBatch(afterSeq: number, limit: number, viewer: Viewer): Promise<{ id: string; seq: number; title: string; values: { field: string; text: string }[]; victims: string[] }[]> {
-    const rows = await this.db.selectFrom('incidents as i').select(['i.id', 'i.seq', 'i.title', 'i.private_sealed']).where('i.seq', '>', afterSeq).where('i.deleted_at', 'is', null).where(visibleTo(viewer)).orderBy('i.seq').limit(limit).execute();
+    const rows = await this.db.selectFrom('incidents as i').select(['i.id', 'i.seq', 'i.title', 'i.private_sealed', 'i.summary']).where('i.seq', '>', afterSeq).where('i.deleted_at', 'is', null).where(visibleTo(viewer)).orderBy('i.seq').limit(limit).execute();
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const [invs, srcs, victims] = await Promise.all([
-      this.db.selectFrom('involvements').select(['id', 'incident_id', 'identified_individuals']).where('incident_id', 'in', ids).where('identified_individuals', 'is not', null).execute(),
+    const sealedOnly = <T extends Record<string, unknown>>(rows: T[], ...cols: (keyof T)[]) => rows.filter((r) => cols.some((c) => typeof r[c] === 'string' && isSealedValue(r[c] as string)));
+    const [invs, srcs, victims, acts, itvs] = await Promise.all([
+      this.db.selectFrom('involvements').select(['id', 'incident_id', 'identified_individuals', 'description']).where('incident_id', 'in', ids).execute(),
       this.db.selectFrom('sources').select(['id', 'incident_id', 'testimony']).where('incident_id', 'in', ids).where('testimony', 'is not', null).execute(),
       this.db.selectFrom('incident_victims').select(['incident_id', 'actor_id']).where('incident_id', 'in', ids).execute(),
+      this.db.selectFrom('acts').select(['id', 'incident_id', 'description']).where('incident_id', 'in', ids).where('description', 'is not', null).execute(),
+      this.db.selectFrom('interventions').select(['id', 'incident_id', 'notes']).where('incident_id', 'in', ids).where('notes', 'is not', null).execute(),
     ]);
-    const opened = await this.openSealed(rows, invs, srcs);
+    // only what is sealed is identifying: plain free text is already in the ordinary search
+    const opened = await this.openSealed({
+      incidents: rows.map((r) => ({ ...r, summary: r.summary !== null && isSealedValue(r.summary) ? r.summary : null })),
+      involvements: sealedOnly(invs, 'identified_individuals', 'description').map((v) => ({ ...v, description: v.description !== null && isSealedValue(v.description) ? v.description : null })),
+      sources: srcs,
+      acts: sealedOnly(acts, 'description'),
+      interventions: sealedOnly(itvs, 'notes'),
+    });
     return opened.incidents.map((r) => {
       const values: { field: string; text: string }[] = [];
+      if (r.summary) values.push({ field: 'summary', text: r.summary });
+      for (const a of opened.acts) if (a.incident_id === r.id && a.description !== null) values.push({ field: 'acts.description', text: a.description });
+      for (const v of opened.involvements) if (v.incident_id === r.id && v.description) values.push({ field: 'acts.perpetrators.description', text: v.description });
+      for (const n of opened.interventions) if (n.incident_id === r.id && n.notes !== null) values.push({ field: 'interventions.notes', text: n.notes });
       if (r.private_sealed !== null) {
         const p = JSON.parse(r.private_sealed) as { lat?: number; lon?: number; address?: string };
         if (p.address) values.push({ field: 'place.private.address', text: p.address });
@@ -227,6 +265,32 @@ export class IncidentRepository {
 
   async countLive(viewer: Viewer): Promise<number> {
     return Number((await this.db.selectFrom('incidents as i').select((eb) => eb.fn.countAll<number>().as('n')).where('i.deleted_at', 'is', null).where(visibleTo(viewer)).executeTakeFirstOrThrow()).n);
+  }
+
+  /** Ids (and whether removed) of every incident after `afterSeq`, a batch at a time, for workspace-wide rewrites. */
+  async idsAfter(afterSeq: number, limit: number): Promise<{ id: string; seq: number; deleted: boolean }[]> {
+    const rows = await this.db.selectFrom('incidents').select(['id', 'seq', 'deleted_at']).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, seq: Number(r.seq), deleted: r.deleted_at !== null }));
+  }
+
+  /** Removes recorded values from history entries whose path is now identifying (a field was marked). */
+  async scrubRevisions(incidentId: string, isIdentifying: (path: string) => boolean): Promise<number> {
+    const rows = await this.db.selectFrom('incident_revisions').select(['version', 'changes']).where('incident_id', '=', incidentId).execute();
+    let n = 0;
+    for (const r of rows) {
+      const changes = JSON.parse(r.changes) as FieldChange[];
+      let touched = false;
+      const scrubbed = changes.map((c) => {
+        if (!isIdentifying(c.path) || (c.before === undefined && c.after === undefined)) return c;
+        touched = true;
+        return { path: c.path, identifying: true as const };
+      });
+      if (touched) {
+        await this.db.updateTable('incident_revisions').set({ changes: JSON.stringify(scrubbed) }).where('incident_id', '=', incidentId).where('version', '=', r.version).execute();
+        n++;
+      }
+    }
+    return n;
   }
 
   async addRevision(incidentId: string, version: number, at: string, userId: string, changes: FieldChange[]): Promise<void> {

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema-types.js';
 import type { StoreKeys } from '../store-keys.js';
-import { sealValue, openValue, SealedValueError, type DataKey, type FieldKeyring, type FieldSlot } from '../../crypto/envelope.js';
+import { sealValue, openValue, isSealedValue, SealedValueError, type DataKey, type FieldKeyring, type FieldSlot } from '../../crypto/envelope.js';
 
 export type RecordKind = 'incident' | 'actor' | 'draft';
 export const recordName = (kind: RecordKind, id: string) => `${kind}/${id}`;
@@ -55,6 +55,21 @@ export class FieldSealer {
 
   seal(dk: DataKey, slot: FieldSlot, value: string | null | undefined): string | null {
     return value === undefined || value === null ? null : sealValue(dk, slot, value);
+  }
+
+  /**
+   * For a free-text field an admin may mark identifying: sealed when marked — and also when the
+   * text itself happens to look like a sealed value, so reading is never ambiguous.
+   */
+  sealIf(marked: boolean, dk: DataKey, slot: FieldSlot, value: string | null | undefined): string | null {
+    if (value === undefined || value === null) return null;
+    return marked || isSealedValue(value) ? sealValue(dk, slot, value) : value;
+  }
+
+  /** Reads a field that may be sealed (marked identifying) or plain (not marked when written). */
+  openIfSealed(dk: DataKey | undefined, slot: FieldSlot, value: string | null): string | null {
+    if (value === null || !isSealedValue(value)) return value;
+    return this.open(dk, slot, value)!;
   }
 
   open(dk: DataKey | undefined, slot: FieldSlot, value: string | null): string | undefined {

@@ -3,6 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, UserTable } from '../schema-types.js';
 
 export type UserRow = Selectable<UserTable>;
+/** A new account: the second-factor columns start empty unless given. */
+export type NewUserRow = Omit<UserRow, 'totp_secret' | 'totp_pending' | 'totp_enrolled_at' | 'totp_last_step'> & Partial<Pick<UserRow, 'totp_secret' | 'totp_pending' | 'totp_enrolled_at' | 'totp_last_step'>>;
 
 export class UserRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -16,8 +18,8 @@ export class UserRepository {
   list(): Promise<UserRow[]> {
     return this.db.selectFrom('users').selectAll().orderBy('display_name').execute();
   }
-  async insert(row: UserRow): Promise<void> {
-    await this.db.insertInto('users').values(row).execute();
+  async insert(row: NewUserRow): Promise<void> {
+    await this.db.insertInto('users').values({ totp_secret: null, totp_pending: null, totp_enrolled_at: null, totp_last_step: null, ...row }).execute();
   }
   async update(id: string, patch: Partial<UserRow>): Promise<void> {
     await this.db.updateTable('users').set(patch).where('id', '=', id).execute();

@@ -16,7 +16,7 @@ export class StoreOpenError extends Error {
   }
 }
 
-function startsWithPlaintextHeader(file: string): boolean {
+export function startsWithPlaintextHeader(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(16);

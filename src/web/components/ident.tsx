@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { t } from '../i18n/i18n';
 import { EyeIcon } from './icons';
+import { IdentBadge } from './ui';
 import { errorText, localiseProblem } from '../lib/problems';
 
 /** The record whose identifying values a page shows, as the server presented it. */
@@ -84,4 +85,19 @@ export function Ident({ src, path, value, multiline }: { src: IdentSource; path:
       )}
     </span>
   );
+}
+
+/**
+ * A free-text field an admin may have marked identifying (summary, descriptions, notes): plain text
+ * when the answer carries it, the masked/redacted control when the server withheld it.
+ */
+export function FreeText({ src, path, value, class: cls }: { src: IdentSource; path: string; value?: string | undefined; class?: string }) {
+  if (src.masked?.includes(path) || src.redacted?.includes(path)) {
+    return (
+      <p class={cls}>
+        <IdentBadge /> <Ident src={src} path={path} multiline />
+      </p>
+    );
+  }
+  return value ? <p class={`prewrap ${cls ?? ''}`}>{value}</p> : null;
 }

@@ -100,7 +100,8 @@ describe('message catalogues', () => {
 
   it('keep no key that the code no longer uses', () => {
     const used = new Set<string>();
-    for (const file of sourceFiles(webRoot)) for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([^']+)'/g)) used.add(m[1]!);
+    // a key counts as used when the code names it: in t('…') or as a literal in a table of keys
+    for (const file of sourceFiles(webRoot)) for (const m of readFileSync(file, 'utf8').matchAll(/'([A-Za-z][\w]*(?:\.[\w]+)+)'/g)) used.add(m[1]!);
     expect(Object.keys(es).filter((k) => !used.has(k))).toEqual([]);
   });
 });

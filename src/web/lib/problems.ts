@@ -55,6 +55,8 @@ export function localiseProblem(p: Problem, fallback?: string): string {
     case 'wrong_password': return t('problem.currentPassword');
     case 'same_password': return t('problem.samePassword');
     case 'email_taken': return t('problem.emailTaken');
+    case 'wrong_code': return t('security.wrongCode');
+    case 'code_required': return t('problem.required');
     case 'invalid': return fallback ?? t('problem.invalid');
     default: return fallback ?? p.message;
   }
@@ -88,6 +90,9 @@ export function errorText(e: unknown): string {
     case 'invalid': return t('error.invalid');
     case 'unauthorised': return t('error.signedOut');
     case 'password_change_required': return t('error.passwordChange');
+    case 'second_factor_required': return t('error.secondFactorRequired');
+    case 'reauth_required': return t('error.reauthRequired');
+    case 'bad_code': return t('security.wrongCode');
     default: return e.status >= 500 ? t('error.server') : e.message || t('error.unexpected');
   }
 }

@@ -5,7 +5,7 @@ import { t } from '../i18n/i18n';
 import { can, useAppState } from '../state';
 import { Link } from '../router';
 import { Alert, Loading, PageTitle, IdentBadge, Row } from '../components/ui';
-import { Ident, identListed, type IdentSource } from '../components/ident';
+import { Ident, FreeText, identListed, type IdentSource } from '../components/ident';
 import { IncidentCard } from '../components/incident-card';
 import { countryName, partialDate, placeText } from '../lib/format';
 import { errorText } from '../lib/problems';
@@ -67,7 +67,7 @@ export function ActorPage({ id }: { id: string }) {
           {ident('contact', t('field.contact'))}
           {ident('privateAddress', t('field.privateAddress'))}
         </dl>
-        {a.notes && <p class="prewrap">{a.notes}</p>}
+        <FreeText src={src} path="notes" value={a.notes} />
       </section>
       <section>
         <h2>{t('people.measures')}</h2>

@@ -4,12 +4,13 @@
  * Identifying values stay masked until the reader asks for them (each reveal is audited).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { SharesPanel } from '../components/shares';
 import { api, ApiError } from '../api';
 import { t } from '../i18n/i18n';
 import { can, useAppState } from '../state';
 import { Link, navigate } from '../router';
 import { Alert, Loading, PageTitle, IdentBadge, Row } from '../components/ui';
-import { Ident, identListed, type IdentSource } from '../components/ident';
+import { Ident, FreeText, identListed, type IdentSource } from '../components/ident';
 import { History } from '../components/history';
 import { consentLabel } from './incident-form/others';
 import { countryName, dateTime, fuzzyDate, partialDate, placeText } from '../lib/format';
@@ -104,7 +105,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
             </Row>
           )}
         </dl>
-        {inc.summary && <p class="summary prewrap">{inc.summary}</p>}
+        <FreeText src={src} path="summary" value={inc.summary} class="summary" />
 
         <h2>{t('detail.timeline')}</h2>
         {inc.acts.length === 0 ? (
@@ -139,7 +140,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
                               <Ident src={src} path={`acts[${i}].perpetrators[${j}].identifiedIndividuals`} value={p.identifiedIndividuals} multiline />
                             </div>
                           )}
-                          {p.description && <p class="prewrap small">{p.description}</p>}
+                          <FreeText src={src} path={`acts[${i}].perpetrators[${j}].description`} value={p.description} class="small" />
                         </li>
                       ))}
                     </ul>
@@ -150,7 +151,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
                       <Row label={t('field.consequences')}>{a.consequences.map((m) => vocab.label('consequence', m)).join(', ')}</Row>
                     </dl>
                   )}
-                  {a.description && <p class="prewrap">{a.description}</p>}
+                  <FreeText src={src} path={`acts[${i}].description`} value={a.description} />
                 </li>
               );
             })}
@@ -228,7 +229,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
                   <Row label={t('field.outcome')}>{vocab.label('intervention_outcome', x.outcome)}</Row>
                   <Row label={t('field.followUp')}>{vocab.label('follow_up', x.followUp)}</Row>
                 </dl>
-                {x.notes && <p class="prewrap">{x.notes}</p>}
+                <FreeText src={src} path={`interventions[${i}].notes`} value={x.notes} />
               </li>
             ))}
           </ul>
@@ -242,6 +243,8 @@ export function IncidentDetailPage({ id }: { id: string }) {
           <Row label={t('detail.updated')}>{t('detail.updatedValue', { time: dateTime(inc.updatedAt), version: inc.version })}</Row>
         </dl>
       </section>
+
+      <SharesPanel incidentId={inc.id} />
 
       <History incident={inc} />
     </article>

@@ -153,6 +153,12 @@ export function IncidentListPage() {
         </div>
         <p class="hint" id="q-hint">
           {t('list.searchHint')}
+          {can('identifying.read') && (
+            <>
+              {' '}
+              <Link href="/incidents/scan">{t('scan.link')}</Link>
+            </>
+          )}
         </p>
       </form>
 

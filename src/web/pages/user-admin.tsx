@@ -2,11 +2,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { t } from '../i18n/i18n';
-import { getState } from '../state';
-import { Alert, ErrorSummary, PageTitle, SelectField, TextField } from '../components/ui';
+import { getState, refresh } from '../state';
+import { Alert, CheckField, ErrorSummary, PageTitle, SelectField, TextField } from '../components/ui';
+import { withReauth, ReauthCancelled } from '../components/reauth';
 import { dateTime } from '../lib/format';
 import { errorText, problemMap, type Problems } from '../lib/problems';
-import type { Role, UserView } from '../types';
+import type { Role, RolePolicyView, UserView } from '../types';
 
 /** The roles in the order they are offered (the Record keeps the list complete). */
 const ROLE_ORDER: Record<Role, true> = { admin: true, coordinator: true, documenter: true, analyst: true, viewer: true };
@@ -71,6 +72,7 @@ export function UserAdminPage() {
           ))}
         </ul>
       )}
+      <RolePolicies onMessage={setMessage} />
       <section class="card-edit" aria-labelledby="new-user">
         <h2 id="new-user">{t('users.new')}</h2>
         <form onSubmit={create} noValidate>
@@ -123,11 +125,35 @@ function UserRow({ user, onChanged, onMessage }: { user: UserView; onChanged: ()
     }
   };
 
+  const endSessions = async () => {
+    try {
+      const r = await api<{ ended: number }>('DELETE', `/api/v1/users/${user.id}/sessions`);
+      if (me) {
+        // one's own sessions include this one: back to sign-in
+        await refresh();
+        return;
+      }
+      onMessage({ kind: 'success', text: t('users.sessionsEnded', { count: r.ended, name: user.displayName }) });
+    } catch (err) {
+      onMessage({ kind: 'error', text: errorText(err) });
+    }
+  };
+  const resetSecondFactor = async () => {
+    try {
+      await withReauth(() => api('DELETE', `/api/v1/users/${user.id}/second-factor`));
+      onMessage({ kind: 'success', text: t('users.secondFactorReset', { name: user.displayName }) });
+      await onChanged();
+    } catch (err) {
+      if (!(err instanceof ReauthCancelled)) onMessage({ kind: 'error', text: errorText(err) });
+    }
+  };
+
   return (
     <li class={`card user ${user.disabled ? 'is-disabled' : ''}`}>
       <h3 class="card-title">
         {user.displayName} {me && <span class="badge">{t('users.you')}</span>}
         {user.disabled && <span class="badge badge-retired">{t('users.disabled')}</span>}
+        {user.secondFactor && <span class="badge">{t('users.secondFactorOn')}</span>}
       </h3>
       <p class="meta">
         {user.email} · {roleLabel(user.role)}
@@ -152,6 +178,14 @@ function UserRow({ user, onChanged, onMessage }: { user: UserView; onChanged: ()
         <button type="button" class="btn btn-small" aria-expanded={resetting} onClick={() => setResetting(!resetting)}>
           {t('users.resetPassword')}
         </button>
+        <button type="button" class="btn btn-small" onClick={() => void endSessions()}>
+          {t('users.endSessions')}
+        </button>
+        {user.secondFactor && !me && (
+          <button type="button" class="btn btn-small btn-danger-quiet" onClick={() => void resetSecondFactor()}>
+            {t('users.resetSecondFactor')}
+          </button>
+        )}
       </div>
       {resetting && (
         <form class="inline-form" onSubmit={reset}>
@@ -162,5 +196,45 @@ function UserRow({ user, onChanged, onMessage }: { user: UserView; onChanged: ()
         </form>
       )}
     </li>
+  );
+}
+
+/** Which roles must sign in with an authenticator app (saved at once; asks for the password again if needed). */
+function RolePolicies({ onMessage }: { onMessage: (m: { kind: 'error' | 'success'; text: string }) => void }) {
+  const [roles, setRoles] = useState<RolePolicyView[] | null>(null);
+  useEffect(() => {
+    api<{ roles: RolePolicyView[] }>('GET', '/api/v1/security/role-policies')
+      .then((r) => setRoles(r.roles))
+      .catch((e) => onMessage({ kind: 'error', text: errorText(e) }));
+  }, []);
+  const set = async (role: Role, requireSecondFactor: boolean) => {
+    try {
+      const r = await withReauth(() => api<{ roles: RolePolicyView[] }>('PUT', `/api/v1/security/role-policies/${role}`, { requireSecondFactor }));
+      setRoles(r.roles);
+      onMessage({ kind: 'success', text: t('users.policySaved', { role: roleLabel(role) }) });
+      // one's own role now requires what one has not set up: the app moves to setting it up
+      const me = getState().session?.user;
+      if (requireSecondFactor && me && me.role === role && !me.secondFactor.enrolled) await refresh();
+    } catch (err) {
+      if (!(err instanceof ReauthCancelled)) onMessage({ kind: 'error', text: errorText(err) });
+      setRoles((r) => (r ? [...r] : r)); // the box shows the saved value again
+    }
+  };
+  return (
+    <section class="card-edit" aria-labelledby="role-policies">
+      <h2 id="role-policies">{t('users.policyTitle')}</h2>
+      <p>{t('users.policyText')}</p>
+      {!roles ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : (
+        <ul class="policy-list">
+          {roles.map((p) => (
+            <li key={p.role}>
+              <CheckField id={`f-policy-${p.role}`} label={roleLabel(p.role)} hint={t('users.policyCount', { enrolled: p.enrolled, accounts: p.accounts })} checked={p.requireSecondFactor} onValue={(v) => void set(p.role, v)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

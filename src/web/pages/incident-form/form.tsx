@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { api, ApiError, type Problem } from '../../api';
 import { t } from '../../i18n/i18n';
-import { can } from '../../state';
+import { can, getState } from '../../state';
 import { Link, navigate } from '../../router';
 import { Alert, ErrorSummary, Loading, PageTitle, TextField } from '../../components/ui';
 import { FuzzyDateField } from '../../components/date-fields';
@@ -51,6 +51,11 @@ async function loadForEdit(id: string): Promise<IncidentView | null> {
     if (e instanceof ApiError && e.status === 403) return null;
     throw e;
   }
+}
+
+/** Whether the workspace treats this free-text field as identifying (admin setting). */
+function markedIdentifying(field: string): boolean {
+  return getState().session?.identifyingFields?.includes(field) ?? false;
 }
 
 export function IncidentFormPage({ incidentId, draftId }: { incidentId?: string | undefined; draftId?: string | undefined }) {
@@ -362,7 +367,7 @@ export function IncidentFormPage({ incidentId, draftId }: { incidentId?: string 
         </div>
 
         <TextField id="f-title" label={t('form.titleLabel')} hint={t('form.titleHint')} value={form.title} onValue={(title) => patch({ title })} errors={problems.get('title')} required maxLength={300} />
-        <TextField id="f-summary" label={t('form.summaryLabel')} hint={t('form.summaryHint')} value={form.summary} onValue={(summary) => patch({ summary })} errors={problems.get('summary')} multiline rows={5} />
+        <TextField id="f-summary" label={t('form.summaryLabel')} hint={t('form.summaryHint')} value={form.summary} onValue={(summary) => patch({ summary })} errors={problems.get('summary')} multiline rows={5} identifying={markedIdentifying('summary')} />
         <div class="group">
           <h2 class="group-legend">{t('form.when')}</h2>
           <FuzzyDateField path="date" legend={t('form.whenDate')} hint={t('form.whenHint')} value={form.date} onValue={(date) => patch({ date })} problems={problems} />
