@@ -3,7 +3,8 @@
  * or a transaction, so a change and its audit event commit together. Adapters differ only in how
  * the Kysely instance is made (embedded SQLCipher file here; PostgreSQL later).
  */
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, type Transaction } from 'kysely';
+import { ImmediateSqliteDialect } from './sqlite/immediate-dialect.js';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Schema } from './schema-types.js';
 import { IncidentRepository } from './repositories/incident-repository.js';
@@ -79,7 +80,7 @@ export class Store {
 /** Opens (or creates) the encrypted embedded store and brings its schema up to date. */
 export async function openEmbeddedStore(file: string, key: Uint8Array, mode: 'create' | 'open'): Promise<Store> {
   const raw: Database.Database = openEncryptedSqlite(file, key, mode);
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
   try {
     await migrateToLatest(db);
   } catch (e) {

@@ -31,12 +31,18 @@ export async function login(store: Store, input: z.infer<typeof loginSchema>, us
   const user = await store.users.byEmail(input.email);
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
+    // recorded without the address typed (it may be someone's real e-mail, or a password typed in the wrong box)
+    await store.audit.add({ at: now, userId: null, action: 'auth.login_failed', detail: { reason: 'unknown_account' } });
     throw new ServiceError(401, 'bad_credentials', 'e-mail or password is not right');
   }
-  if (user.locked_until && user.locked_until > now) throw tooMany('too many failed sign-ins; try again later');
+  if (user.locked_until && user.locked_until > now) {
+    await store.audit.add({ at: now, userId: user.id, action: 'auth.login_refused', targetType: 'user', targetId: user.id, detail: { reason: 'locked' } });
+    throw tooMany('too many failed sign-ins; try again later');
+  }
   const ok = await verifyPassword(user.password_hash, input.password);
   if (!ok || user.disabled) {
     if (!ok) await store.transaction((tx) => countFailure(tx, user, now, 'auth.login_failed'));
+    else await store.audit.add({ at: now, userId: user.id, action: 'auth.login_refused', targetType: 'user', targetId: user.id, detail: { reason: 'disabled' } });
     throw new ServiceError(401, 'bad_credentials', 'e-mail or password is not right');
   }
   const waits = isEnrolled(user);

@@ -11,10 +11,14 @@ export async function openFieldKeys(store: Store, rootKey: Buffer, keyringId: st
   if (current === undefined) {
     const { stored, key } = FieldKeyring.newKek(rootKey, keyringId);
     key.fill(0);
-    await store.transaction((tx) => tx.fieldKeys.addCurrent(stored, now));
+    await store.transaction(async (tx) => {
+      await tx.fieldKeys.addCurrent(stored, now);
+      await tx.audit.add({ at: now, userId: null, action: 'keys.created', targetType: 'field_key', targetId: stored.id });
+    });
     current = stored.id;
   }
   store.keys.fields = FieldKeyring.open(rootKey, keyringId, await store.fieldKeys.list(), current);
   store.keys.fieldsRoot = rootKey;
-  await store.sealLegacyPlaintext();
+  const sealed = await store.sealLegacyPlaintext();
+  if (sealed > 0) await store.audit.add({ at: now, userId: null, action: 'keys.legacy_sealed', detail: { records: sealed } });
 }
