@@ -1,22 +1,24 @@
 /**
- * Stored XSS, in Debian's Chromium against the real `bitacora serve`: every known payload of
- * xss-payloads.ts is saved through the API into every free-text field (incident title, summary,
- * locality, private address; act and perpetrator descriptions, named perpetrators; source
+ * Stored XSS, in Debian's Chromium against the real `bitacora serve`. Every known payload of
+ * xss-payloads.ts is saved through the API into every free-text field: incident title, summary,
+ * locality and private address; act and perpetrator descriptions and named perpetrators; source
  * pseudonym and testimony; intervention actor, addressee and notes; the person's pseudonym, real
  * name, contact, address, locality, notes and protection measures; vocabulary labels in both
  * languages; user display names; group names; draft titles; workspace and organisation names; and
- * the User-Agent of sign-ins, which the sessions page describes): one person,
- * term, user and draft per payload, and one incident per group of three payloads (three victims,
- * acts, sources and interventions; the title, summary and address hold all three; three versions
- * rotate the rest, so the history shows them before and after). Then every page that shows them is
- * opened — sign-in, lists,
- * search results, facets, drafts, detail with every identifying value revealed, history, edit
- * forms, people list, person page and edit form, vocabulary, user and group administration, the
- * audit log, one's sessions, the identifying-values scan — and after each one the test requires: no dialog (alert/confirm/prompt),
- * no console error or page error, no CSP violation, `window.__xss` unset, and no element, event
- * handler attribute or script URL in the DOM that the app did not make (so an injection is caught
- * even when the CSP stops it from running). The payloads must also appear as text where expected.
- * A first test shows the detectors do fire when a payload is injected into the page.
+ * the User-Agent of sign-ins, which the sessions page describes. There is one person, term, user
+ * and draft per payload, and one incident per group of three payloads (three victims, acts, sources
+ * and interventions; title, summary and address hold all three; three versions rotate the rest, so
+ * the history shows them before and after).
+ *
+ * Then every page that shows them is opened: sign-in, incident list, facets, search results,
+ * drafts, detail with every identifying value revealed, history, edit forms, people list, person
+ * page and edit form, the victim picker, vocabulary, user and group administration, the audit log,
+ * one's sessions, the identifying-values scan, and English. After each page the test requires: no
+ * dialog (alert/confirm/prompt), no console error or page error, no CSP violation, `window.__xss`
+ * unset, no request to another origin, and no element, event-handler attribute or script URL in the
+ * DOM that the app did not make (so an injection is caught even when the CSP stops it from
+ * running). The payloads must also appear as text where expected. A first test shows that the
+ * detectors fire when a payload does get into the page, and that it runs without the CSP.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -73,9 +75,9 @@ class Api {
 const api = new Api();
 
 /**
- * The incident of group `g`, version `r` (0, 1, 2): identifying values stay put; the other texts,
- * act kinds and perpetrators rotate among the group's payloads, so every version holds every
- * payload and the history shows them changing.
+ * The incident of group `g`, version `r` (0, 1, 2): identifying values stay put; the other texts
+ * and the act kinds rotate among the group's payloads, so every version holds every payload and the
+ * history shows them changing.
  */
 function incidentBody(g: number[], r: number): Record<string, any> {
   const at = (j: number) => g[(j + r) % g.length]!;
@@ -113,7 +115,9 @@ function scanPage(baseline: string[]): { flag: unknown; csp: string[]; injected:
     const tag = el.tagName.toLowerCase();
     if (DANGEROUS.has(tag)) injected.push(`<${tag}> ${describe(el)}`);
     if (el instanceof HTMLUnknownElement) injected.push(`unknown element ${describe(el)}`);
-    if (el.namespaceURI === 'http://www.w3.org/2000/svg' && !(tag === 'path' || (tag === 'svg' && el.getAttribute('class') === 'icon'))) injected.push(`svg content ${describe(el)}`);
+    // the app's SVG: icons and the enrolment QR code, made of paths and rectangles only
+    const appSvg = (svg: Element | null) => !!svg && ['icon', 'qr-code'].includes(svg.getAttribute('class') ?? '');
+    if (el.namespaceURI === 'http://www.w3.org/2000/svg' && !(tag === 'svg' ? appSvg(el) : (tag === 'path' || tag === 'rect') && appSvg(el.closest('svg')))) injected.push(`svg content ${describe(el)}`);
     if (el.namespaceURI === 'http://www.w3.org/1998/Math/MathML') injected.push(`mathml ${describe(el)}`);
     for (const a of Array.from(el.attributes)) {
       const name = a.name.toLowerCase();

@@ -17,9 +17,8 @@
  * sign-in limit holds even for the right password, and the unseal limit keeps the vault sealed.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { newWorkspace, Client, userWithRole, PASSPHRASE, ADMIN, type TestWorkspace } from '../helpers/api.js';
 import { fullIncident } from '../helpers/fixtures.js';
