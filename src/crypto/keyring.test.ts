@@ -3,6 +3,15 @@ import { createKeyring, unwrapWithPassphrase, unwrapWithRecoveryKey, withCustodi
 import { decodeRecoveryKey, encodeRecoveryKey } from './random.js';
 
 describe('keyring', () => {
+  it('opens a keyring written by version 1 (known answer: the same master key, by passphrase and by recovery key, and the same sub-keys)', async () => {
+    // written once by createKeyring('frase de prueba ñandú 2026'); a change of format, KDF or encoding fails here
+    const file = keyringFileSchema.parse({"format": "bitacora-keyring", "version": 1, "id": "4bd29d46-3017-4717-bbc6-109639a47211", "createdAt": "2026-11-28T16:24:51.719Z", "custodians": [{"id": "custodian-1", "kdf": {"alg": "argon2id", "m": 65536, "t": 3, "p": 1, "salt": "YwO9evDs2HZa9OU7YJqMmw=="}, "wrapped": "Pe6QS0AsIcEmoOZO73YlCMG2BOpJOx0NSIF85rMx6/1RZoWe6ABdFrSamgHPnhb0ZKcZB5XoAoWmH4te"}], "recovery": {"kdf": {"alg": "hkdf-sha256", "salt": "znMkczuCHg76KfM8k8k09A=="}, "wrapped": "UE/ysoyIVWXxHJS+NwsKQlDN+K7lnx+cUXS65n/cTbSh0RO72uogdyEqnyGnSDDvhXKLrrGwmIvxw8Im"}});
+    const master = (await unwrapWithPassphrase(file, 'frase de prueba ñandú 2026')).toString('hex');
+    expect(master).toBe('e34d2e6cb602a898073f03daf70d44f4210a94b16ca1f48f080020587440dd40');
+    expect(unwrapWithRecoveryKey(file, 'N39V-7JD7-SHEZ-5H6E-1KYV-XY4F-WKJF-2B70-2YZ8-74BZ-6AMV-GFZY-R030').toString('hex')).toBe(master);
+    expect(deriveSubkey(Buffer.from(master, 'hex'), 'fields', file.id).toString('hex')).toBe('dc793a1c0eae23b46670cf65b7748a90ab12a61c9796cca4956236c3061abd88');
+  });
+
   it('wraps a random master key under the passphrase and the recovery key', async () => {
     const { file, masterKey, recoveryKey } = await createKeyring('una frase de paso larga');
     expect(keyringFileSchema.parse(JSON.parse(JSON.stringify(file)))).toEqual(file);

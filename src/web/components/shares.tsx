@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n/i18n';
-import { Alert } from './ui';
+import { Alert, SaveCancel } from './ui';
 import { errorText } from '../lib/problems';
 
 interface Share { type: 'user' | 'group'; id: string; name: string; identifying: boolean }
@@ -118,14 +118,7 @@ export function SharesPanel({ incidentId }: { incidentId: string }) {
               ))}
             </ul>
           </fieldset>
-          <div class="actions">
-            <button type="submit" class="btn btn-primary">
-              {t('shares.save')}
-            </button>
-            <button type="button" class="btn" onClick={() => setEditing(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SaveCancel save={t('shares.save')} onCancel={() => setEditing(null)} />
         </form>
       )}
       {error && <Alert kind="error">{error}</Alert>}

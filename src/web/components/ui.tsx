@@ -255,3 +255,17 @@ export function Row({ label, children }: { label: ComponentChildren; children: C
     </div>
   );
 }
+
+/** The two buttons that end an inline editing form: save (submits the form) and cancel. */
+export function SaveCancel({ save, onCancel, busy }: { save: string; onCancel: () => void; busy?: boolean }) {
+  return (
+    <div class="actions">
+      <button type="submit" class="btn btn-primary" disabled={busy}>
+        {save}
+      </button>
+      <button type="button" class="btn" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n/i18n';
-import { Alert, PageTitle, TextField } from '../components/ui';
+import { Alert, PageTitle, SaveCancel, TextField } from '../components/ui';
 import { errorText } from '../lib/problems';
 
 interface Group { id: string; name: string; members: string[] }
@@ -101,14 +101,7 @@ export function GroupAdminPage() {
               ))}
             </ul>
           </fieldset>
-          <div class="actions">
-            <button type="submit" class="btn btn-primary">
-              {t('groups.save')}
-            </button>
-            <button type="button" class="btn" onClick={() => setEditing(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SaveCancel save={t('groups.save')} onCancel={() => setEditing(null)} />
         </form>
       )}
       {groups && groups.length === 0 && <p>{t('groups.none')}</p>}
