@@ -62,3 +62,24 @@ export async function hasHorizontalScroll(page: Page): Promise<{ overflow: boole
 export async function shot(page: Page, name: string): Promise<void> {
   if (process.env['E2E_SCREENSHOTS']) await page.screenshot({ path: `/tmp/e2e-${name}.png`, fullPage: true });
 }
+
+/** In-app navigation (keeps the session state in memory), like following a link; waits for `ready`. */
+export async function gotoInApp(p: Page, path: string, ready: string): Promise<void> {
+  await p.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await p.waitForSelector(ready);
+}
+
+/** axe on the screen as it is, in Spanish and then in English (with the page's own language button). */
+export async function expectAccessibleInBothLanguages(p: Page, what: string): Promise<void> {
+  const found: string[] = [];
+  for (const v of await axeSerious(p)) found.push(`es ${what}: ${v.id} (${v.impact}) ${v.help} — ${JSON.stringify(v.nodes)}`);
+  await p.click('button.lang-switch:visible:has-text("English")');
+  await p.waitForSelector('html[lang=en]');
+  for (const v of await axeSerious(p)) found.push(`en ${what}: ${v.id} (${v.impact}) ${v.help} — ${JSON.stringify(v.nodes)}`);
+  await p.click('button.lang-switch:visible:has-text("Español")');
+  await p.waitForSelector('html[lang=es]');
+  if (found.length) throw new Error(`axe found serious issues:\n${found.join('\n')}`);
+}

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { startServer, runCli, type ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, newPage, type RecordedPage } from '../helpers/browser.js';
 import { fullIncident } from '../helpers/fixtures.js';
-import { axeSerious, hasHorizontalScroll } from './helpers.js';
+import { hasHorizontalScroll, gotoInApp, expectAccessibleInBothLanguages } from './helpers.js';
 
 const PASS = 'frase de custodia para compartir 2026';
 const ADMIN = { email: 'admin@example.org', password: 'contraseña-segura-1' };
@@ -41,25 +41,6 @@ async function signIn(p: Page, who: { email: string; password: string }): Promis
   await p.fill('#f-password', who.password);
   await p.click('form button[type=submit]');
   await p.waitForSelector('.app-header');
-}
-
-async function goto(p: Page, path: string, ready: string): Promise<void> {
-  await p.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-  await p.waitForSelector(ready);
-}
-
-async function accessible(p: Page, what: string): Promise<void> {
-  const found: string[] = [];
-  for (const v of await axeSerious(p)) found.push(`es ${what}: ${v.id} ${v.help} ${JSON.stringify(v.nodes)}`);
-  await p.click('button.lang-switch:visible:has-text("English")');
-  await p.waitForSelector('html[lang=en]');
-  for (const v of await axeSerious(p)) found.push(`en ${what}: ${v.id} ${v.help} ${JSON.stringify(v.nodes)}`);
-  await p.click('button.lang-switch:visible:has-text("Español")');
-  await p.waitForSelector('html[lang=es]');
-  expect(found).toEqual([]);
 }
 
 async function narrow(p: Page, what: string): Promise<void> {
@@ -107,29 +88,29 @@ describe('need-to-know in the browser', () => {
     expect(await page.textContent('.cards .card .meta')).toContain('nombre real de una víctima');
     expect(page.url()).not.toMatch(/zarate/i);
     expect(await page.title()).not.toMatch(/zarate/i);
-    await accessible(page, 'identity scan');
+    await expectAccessibleInBothLanguages(page, 'identity scan');
     await narrow(page, 'identity scan');
   });
 
   it('creates a group and shares the restricted incident with it from the incident page', async () => {
-    await goto(page, '/admin/groups', 'h1');
+    await gotoInApp(page, '/admin/groups', 'h1');
     await page.click('button:has-text("Nuevo grupo")');
     await page.fill('#group-name', 'Equipo legal');
     await page.check('label:has-text("Documentadora") input[type=checkbox]');
-    await accessible(page, 'groups (editing)');
+    await expectAccessibleInBothLanguages(page, 'groups (editing)');
     await page.click('button:has-text("Guardar grupo")');
     await page.waitForSelector('.card-title:has-text("Equipo legal")');
     await narrow(page, 'groups');
 
-    await goto(page, `/incidents/${restrictedId}`, '#shares-title');
+    await gotoInApp(page, `/incidents/${restrictedId}`, '#shares-title');
     expect(await page.textContent('.shares')).toContain('Incidente restringido');
     await page.click('button:has-text("Cambiar con quién se comparte")');
     await page.check('.share-choices label:has-text("Equipo legal") input[type=checkbox]');
-    await accessible(page, 'shares (editing)');
+    await expectAccessibleInBothLanguages(page, 'shares (editing)');
     await page.click('.shares button[type=submit]');
     await page.waitForSelector('.shares [role=status]:has-text("Guardado")');
     expect(await page.textContent('.shares ul')).toContain('Equipo legal');
-    await accessible(page, 'incident with shares');
+    await expectAccessibleInBothLanguages(page, 'incident with shares');
     await narrow(page, 'incident with shares');
   });
 
@@ -142,7 +123,7 @@ describe('need-to-know in the browser', () => {
     const admin = await apiLogin(ADMIN.email, ADMIN.password);
     const me = ((await (await api(admin.cookie, admin.csrf, 'GET', '/api/v1/session')).json()) as { user: { id: string } }).user.id;
     expect((await api(admin.cookie, admin.csrf, 'PUT', `/api/v1/incidents/${restrictedId}/shares`, { shares: [{ type: 'user', id: me }] })).status).toBe(200);
-    await goto(other.page, `/incidents/${restrictedId}`, '.alert');
+    await gotoInApp(other.page, `/incidents/${restrictedId}`, '.alert');
     expect(await other.page.textContent('main')).not.toContain('Caso restringido de prueba');
     await other.context.close();
   });

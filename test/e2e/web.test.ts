@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, newPage, type RecordedPage } from '../helpers/browser.js';
-import { axeSerious, tabTo, hasHorizontalScroll, shot } from './helpers.js';
+import { axeSerious, tabTo, hasHorizontalScroll, shot, gotoInApp, expectAccessibleInBothLanguages } from './helpers.js';
 
 const PASSPHRASE = 'frase de custodia de prueba 2026';
 const ADMIN = { name: 'Rosa Coordinadora', email: 'rosa@example.org', password: 'contraseña-segura-1' };
@@ -64,26 +64,7 @@ async function signIn(p: Page): Promise<void> {
   await p.waitForSelector('.app-header');
 }
 
-/** axe on the screen as it is, in Spanish and then in English (switching with the page's own button). */
-async function expectAccessibleInBothLanguages(p: Page, what: string): Promise<void> {
-  const found: string[] = [];
-  for (const v of await axeSerious(p)) found.push(`es ${what}: ${v.id} (${v.impact}) ${v.help} — ${JSON.stringify(v.nodes)}`);
-  await p.click('button.lang-switch:has-text("English")');
-  await p.waitForSelector('html[lang=en]');
-  for (const v of await axeSerious(p)) found.push(`en ${what}: ${v.id} (${v.impact}) ${v.help} — ${JSON.stringify(v.nodes)}`);
-  await p.click('button.lang-switch:has-text("Español")');
-  await p.waitForSelector('html[lang=es]');
-  expect(found).toEqual([]);
-}
-
-async function goto(p: Page, path: string, ready: string): Promise<void> {
-  // in-app navigation (keeps the session state in memory), like following a link
-  await p.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-  await p.waitForSelector(ready);
-}
+const goto = gotoInApp;
 
 beforeAll(async () => {
   srv = await startServer();
