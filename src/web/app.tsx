@@ -48,14 +48,7 @@ export function App() {
     case 'password':
       return (
         <BareLayout
-          tools={
-            <>
-              {can('seal') && <LockButton />}
-              <button type="button" class="btn btn-quiet bare-signout" onClick={() => void signOut()}>
-                {t('nav.signOut')}
-              </button>
-            </>
-          }
+          tools={<LimitedSessionTools />}
         >
           <ChangePasswordPage forced />
         </BareLayout>
@@ -63,14 +56,7 @@ export function App() {
     case 'enrol':
       return (
         <BareLayout
-          tools={
-            <>
-              {can('seal') && <LockButton />}
-              <button type="button" class="btn btn-quiet bare-signout" onClick={() => void signOut()}>
-                {t('nav.signOut')}
-              </button>
-            </>
-          }
+          tools={<LimitedSessionTools />}
         >
           <ForcedEnrolmentPage />
         </BareLayout>
@@ -78,4 +64,16 @@ export function App() {
     case 'ready':
       return <Shell />;
   }
+}
+
+/** What a session limited to one task (temporary password, forced enrolment) may still do: lock, or leave. */
+function LimitedSessionTools() {
+  return (
+    <>
+      {can('seal') && <LockButton />}
+      <button type="button" class="btn btn-quiet bare-signout" onClick={() => void signOut()}>
+        {t('nav.signOut')}
+      </button>
+    </>
+  );
 }
