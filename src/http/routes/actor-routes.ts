@@ -21,7 +21,7 @@ export function actorRoutes() {
         return { actor, incidents: r.incidents };
       },
     }),
-    defineRoute({ method: 'POST', url: '/api/v1/actors/:id/reveal', tag: 'actors', summary: 'Show chosen identifying values (audited)', policy: { access: 'user', permission: 'identifying.read' }, params: idParams, body: revealSchema, rateLimit: 600, handler: async ({ svc, params, body }) => revealActorFields(svc, params.id, body.paths) }),
+    defineRoute({ method: 'POST', url: '/api/v1/actors/:id/reveal', tag: 'actors', summary: 'Show chosen identifying values (audited)', policy: { access: 'user', permission: 'identifying.read' }, params: idParams, body: revealSchema, handler: async ({ svc, params, body }) => revealActorFields(svc, params.id, body.paths) }),
     defineRoute({ method: 'PUT', url: '/api/v1/actors/:id', tag: 'actors', summary: 'Save a new version of a person or organisation', policy: { access: 'user', permission: 'actor.write' }, params: idParams, body: actorUpdateSchema, handler: async ({ svc, params, body }) => presentActor(await updateActor(svc, params.id, body), svc.user.role, 'masked', svc.store.policy.marked) }),
   ];
 }
