@@ -24,6 +24,34 @@ if (!existsSync(CHROMIUM)) {
   run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', 'chromium'], { env });
 }
 
+// PostgreSQL for the PostgreSQL half of the suite (127.0.0.1:5432, database `test`, trust auth for
+// local TCP). Never skipped: started, or installed from Debian's package and started, when absent.
+function postgresAnswers() {
+  const r = spawnSync(process.execPath, ['-e', `require('net').connect(5432, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))`]);
+  return r.status === 0;
+}
+if (!process.env.TEST_DATABASE_URL && !postgresAnswers()) {
+  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
+  const as = (args) => run(sudo[0] ?? args[0], [...(sudo.length ? args : args.slice(1))], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (!existsSync('/usr/lib/postgresql')) {
+    process.stdout.write('PostgreSQL not found: installing Debian\'s package\n');
+    as(['apt-get', 'update', '-qq']);
+    as(['apt-get', 'install', '-y', '-qq', 'postgresql']);
+  }
+  const version = spawnSync('ls', ['/usr/lib/postgresql']).stdout.toString().trim().split('\n').pop();
+  const hba = `/etc/postgresql/${version}/main/pg_hba.conf`;
+  if (existsSync(hba) && !readFileSync(hba, 'utf8').includes('# bitacora tests')) {
+    as(['sh', '-c', `printf '%s\\n' '# bitacora tests' 'host all postgres 127.0.0.1/32 trust' | cat - ${hba} > ${hba}.new && mv ${hba}.new ${hba} && chown postgres:postgres ${hba}`]);
+  }
+  as(['pg_ctlcluster', version, 'main', 'start']);
+  for (let i = 0; i < 30 && !postgresAnswers(); i++) spawnSync('sleep', ['1']);
+  if (!postgresAnswers()) {
+    process.stderr.write('PostgreSQL does not answer on 127.0.0.1:5432; the PostgreSQL half of the tests cannot run\n');
+    process.exit(1);
+  }
+  spawnSync('su', ['postgres', '-c', 'createdb test'], { stdio: 'ignore' });
+}
+
 run('npm', ['run', 'build']);
 run('npm', ['run', 'typecheck']);
 
