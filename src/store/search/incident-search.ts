@@ -10,27 +10,41 @@ import { type SearchQuery, type SearchResult, type SearchFacet, type SearchHit, 
 import { earliestDay, latestDay } from '../../domain/dates.js';
 import { incidentRef } from '../../domain/incident/view.js';
 import { visibleTo, type Viewer } from '../repositories/visibility.js';
+import { dialectOf, type DialectName } from '../migrations/dialect.js';
 
 type Cond = RawBuilder<unknown>;
 
-function codeMatch(column: RawBuilder<unknown>, codes: string[]): Cond {
+function codeMatch(column: RawBuilder<unknown>, codes: string[], dialect: DialectName): Cond {
   // a parent code matches itself and its descendants ("state" → "state.mx.inm"): an index-friendly
-  // range, since "/" sorts right after "."; no LIKE (codes contain "_")
-  return sql`(${sql.join(codes.map((c) => sql`(${column} = ${c} OR (${column} >= ${c + '.'} AND ${column} < ${c + '/'}))`), sql` OR `)})`;
+  // range, since "/" sorts right after "." in byte order (PostgreSQL: the "C" collation, which is
+  // byte order whatever the database's locale); no LIKE (codes contain "_")
+  const col = dialect === 'postgres' ? sql`${column} COLLATE "C"` : column;
+  return sql`(${sql.join(codes.map((c) => sql`(${column} = ${c} OR (${col} >= ${c + '.'} AND ${col} < ${c + '/'}))`), sql` OR `)})`;
 }
 
 function ftsMatch(terms: string[]): string {
   return terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
 }
 
+/** PostgreSQL: every word as a prefix, all required, folded like the index (bitacora_fold). */
+function tsQuery(terms: string[]): string {
+  return terms.map((t) => `'${t.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/'/g, "''").replace(/\\/g, '')}':*`).join(' & ');
+}
+
+function textMatch(terms: string[], dialect: DialectName): Cond {
+  return dialect === 'postgres'
+    ? sql`i.seq IN (SELECT f.seq FROM incident_fts f WHERE f.doc @@ to_tsquery('simple', ${tsQuery(terms)}))`
+    : sql`i.seq IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ${ftsMatch(terms)})`;
+}
+
 const ACTOR_COLUMN: Partial<Record<SearchFacet, string>> = { role: 'role', gender: 'gender_identity', lgbti: 'lgbti', migrationStatus: 'migration_status' };
 
-export function buildConditions(q: SearchQuery, viewer: Viewer): Map<SearchFacet | 'q' | 'date' | 'base', Cond> {
+export function buildConditions(q: SearchQuery, viewer: Viewer, dialect: DialectName = 'sqlite'): Map<SearchFacet | 'q' | 'date' | 'base', Cond> {
   const conds = new Map<SearchFacet | 'q' | 'date' | 'base', Cond>();
   // need-to-know first: restricted incidents not shared with the viewer are never listed or counted
   conds.set('base', sql`i.deleted_at IS NULL AND ${visibleTo(viewer)}`);
   const terms = searchTerms(q.q);
-  if (terms.length) conds.set('q', sql`i.seq IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ${ftsMatch(terms)})`);
+  if (terms.length) conds.set('q', textMatch(terms, dialect));
   if (q.from) conds.set('date', sql`i.date_to >= ${earliestDay(q.from)}`);
   if (q.to) conds.set('date', conds.has('date') ? sql`${conds.get('date')!} AND i.date_from <= ${latestDay(q.to)}` : sql`i.date_from <= ${latestDay(q.to)}`);
   if (q.country?.length) conds.set('country', sql`i.country IN (${sql.join(q.country)})`);
@@ -38,12 +52,12 @@ export function buildConditions(q: SearchQuery, viewer: Viewer): Map<SearchFacet
   if (q.status?.length) conds.set('status', sql`i.status IN (${sql.join(q.status)})`);
   if (q.year?.length) conds.set('year', sql`substr(i.date_from, 1, 4) IN (${sql.join(q.year)})`);
   // filters on parts are uncorrelated sub-selects: evaluated once, then probed per incident
-  if (q.act?.length) conds.set('act', sql`i.id IN (SELECT a.incident_id FROM acts a WHERE ${codeMatch(sql.ref('a.kind'), q.act)})`);
-  if (q.perpetrator?.length) conds.set('perpetrator', sql`i.id IN (SELECT p.incident_id FROM involvements p WHERE ${codeMatch(sql.ref('p.perpetrator'), q.perpetrator)})`);
+  if (q.act?.length) conds.set('act', sql`i.id IN (SELECT a.incident_id FROM acts a WHERE ${codeMatch(sql.ref('a.kind'), q.act, dialect)})`);
+  if (q.perpetrator?.length) conds.set('perpetrator', sql`i.id IN (SELECT p.incident_id FROM involvements p WHERE ${codeMatch(sql.ref('p.perpetrator'), q.perpetrator, dialect)})`);
   for (const f of ['role', 'gender', 'lgbti', 'migrationStatus'] as const) {
     const values = q[f];
     if (values?.length) {
-      conds.set(f, sql`i.id IN (SELECT v.incident_id FROM incident_victims v JOIN actors ac ON ac.id = v.actor_id WHERE ${codeMatch(sql.ref(`ac.${ACTOR_COLUMN[f]!}`), values)})`);
+      conds.set(f, sql`i.id IN (SELECT v.incident_id FROM incident_victims v JOIN actors ac ON ac.id = v.actor_id WHERE ${codeMatch(sql.ref(`ac.${ACTOR_COLUMN[f]!}`), values, dialect)})`);
     }
   }
   return conds;
@@ -72,13 +86,15 @@ function facetSql(facet: SearchFacet, where: Cond): Cond {
 type HitRow = { id: string; seq: number; title: string; summary: string | null; date_start: string | null; date_end: string | null; date_approx: number; place_precision: string; country: string | null; state: string | null; locality: string | null; crossing: string | null; route_segment: string | null; status: string };
 
 /** The statements one search runs: count, page, and one per facet. Exposed so benchmarks can run the same SQL directly. */
-export function searchStatements(q: SearchQuery, viewer: Viewer): { count: RawBuilder<{ n: number }>; page: RawBuilder<HitRow>; facets: [SearchFacet, RawBuilder<{ k: string; n: number }>][] } {
-  const conds = buildConditions(q, viewer);
+export function searchStatements(q: SearchQuery, viewer: Viewer, dialect: DialectName = 'sqlite'): { count: RawBuilder<{ n: number }>; page: RawBuilder<HitRow>; facets: [SearchFacet, RawBuilder<{ k: string; n: number }>][] } {
+  const conds = buildConditions(q, viewer, dialect);
   const where = whereOf(conds);
   const terms = searchTerms(q.q);
   const order =
     q.sort === 'relevance' && terms.length
-      ? sql`(SELECT bm25(incident_fts) FROM incident_fts WHERE incident_fts MATCH ${ftsMatch(terms)} AND rowid = i.seq) ASC, i.seq DESC`
+      ? dialect === 'postgres'
+        ? sql`(SELECT ts_rank(f.doc, to_tsquery('simple', ${tsQuery(terms)})) FROM incident_fts f WHERE f.seq = i.seq) DESC, i.seq DESC`
+        : sql`(SELECT bm25(incident_fts) FROM incident_fts WHERE incident_fts MATCH ${ftsMatch(terms)} AND rowid = i.seq) ASC, i.seq DESC`
       : q.sort === 'date_asc'
         ? sql`CASE WHEN i.date_from IS NULL THEN 1 ELSE 0 END, i.date_from ASC, i.seq ASC`
         : q.sort === 'updated_desc'
@@ -94,7 +110,7 @@ export function searchStatements(q: SearchQuery, viewer: Viewer): { count: RawBu
 }
 
 export async function searchIncidents(db: Kysely<Database>, q: SearchQuery, viewer: Viewer): Promise<SearchResult> {
-  const st = searchStatements(q, viewer);
+  const st = searchStatements(q, viewer, dialectOf(db));
   const total = Number((await st.count.execute(db)).rows[0]?.n ?? 0);
   const rows = (await st.page.execute(db)).rows;
   const ids = rows.map((r) => r.id);
@@ -119,10 +135,15 @@ export async function searchIncidents(db: Kysely<Database>, q: SearchQuery, view
 
 /** Keeps the full-text row of one incident in step with it (same transaction as the write). */
 export async function indexIncident(db: Kysely<Database>, seq: number, title: string, body: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`INSERT INTO incident_fts (seq, title, body) VALUES (${seq}, ${title}, ${body}) ON CONFLICT (seq) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body`.execute(db);
+    return;
+  }
   await sql`DELETE FROM incident_fts WHERE rowid = ${seq}`.execute(db);
   await sql`INSERT INTO incident_fts (rowid, title, body) VALUES (${seq}, ${title}, ${body})`.execute(db);
 }
 
 export async function unindexIncident(db: Kysely<Database>, seq: number): Promise<void> {
-  await sql`DELETE FROM incident_fts WHERE rowid = ${seq}`.execute(db);
+  if (dialectOf(db) === 'postgres') await sql`DELETE FROM incident_fts WHERE seq = ${seq}`.execute(db);
+  else await sql`DELETE FROM incident_fts WHERE rowid = ${seq}`.execute(db);
 }
