@@ -117,8 +117,8 @@ describe('need-to-know in the browser', () => {
   it('a colleague sees it only once shared, and never before', async () => {
     const other = await newPage(browser, { locale: 'es-MX' });
     await signIn(other.page, COLLEAGUE);
-    await other.page.waitForSelector('#results-count');
-    expect(await other.page.textContent('.results')).toContain('Caso restringido de prueba');
+    // the list loads after the page: wait for the shared incident itself, not just the counter
+    await other.page.waitForSelector('.results >> text=Caso restringido de prueba');
     // take the group's share away: the incident disappears for her, even by its address
     const admin = await apiLogin(ADMIN.email, ADMIN.password);
     const me = ((await (await api(admin.cookie, admin.csrf, 'GET', '/api/v1/session')).json()) as { user: { id: string } }).user.id;
