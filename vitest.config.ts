@@ -1,6 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-// Two tiers: unit + integration (real encrypted store, fastify.inject) and e2e (real Chromium).
+// Tiers: unit + integration (real encrypted store, fastify.inject), web, e2e (real Chromium); the
+// suites that touch the store run a second time on PostgreSQL (`-postgres` projects, ADR 0012):
+// every test workspace then lives in its own fresh schema (test/helpers/backend.ts). What is left out
+// there is about the embedded file itself (its encryption, temp files, SQLite backups) or pure code.
+const EMBEDDED_ONLY = [
+  'src/services/vault.test.ts', // setup/failure leftovers in the data folder (the PostgreSQL vault: src/services/cluster)
+  'src/services/backup/**', // backups are of the embedded file (server mode uses PostgreSQL's tools)
+  'test/integration/backup.test.ts',
+  'test/security/at-rest.test.ts', // the encrypted SQLite file (PostgreSQL: the operator's volume encryption)
+  'test/security/temp-files.test.ts', // SQLite temp files
+  'test/security/crypto-inventory.test.ts', // reads source files only
+];
+const postgresEnv = { BITACORA_TEST_BACKEND: 'postgres' };
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +22,19 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/*.test.ts'],
           exclude: ['src/web/**'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'unit-postgres',
+          include: ['src/services/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+          exclude: ['src/services/cluster/**', ...EMBEDDED_ONLY],
+          env: postgresEnv,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -32,6 +58,20 @@ export default defineConfig({
           // runs after the other tiers, one file at a time (one browser, one server at a time)
           sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-postgres',
+          sequence: { groupOrder: 2 },
+          include: ['test/e2e/**/*.test.ts'],
+          env: postgresEnv,
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,

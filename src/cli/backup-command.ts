@@ -16,7 +16,7 @@ import type { DataFolder } from '../store/embedded/data-folder.js';
 import { createBackup, type BackupResult } from '../services/backup/create-backup.js';
 import { restoreBackup, describeBackup, type RestoreSecret } from '../services/backup/restore-backup.js';
 import { runScheduledBackup } from '../services/backup/scheduled-backups.js';
-import { dataFolderFromEnv, UsageError } from './env.js';
+import { dataFolderFromEnv, controlSocketFromEnv, UsageError } from './env.js';
 import { sendControlCommand } from './control-socket.js';
 import { openWorkspaceFromEnv } from './open-workspace.js';
 import { readSecret } from './read-secret.js';
@@ -156,7 +156,7 @@ export function registerBackupCommands(program: Command): void {
       if (!folder.isInitialised()) throw new UsageError(`no workspace in ${folder.root}`);
       const file = resolve(o.out);
       if (existsSync(file)) throw new UsageError('that file already exists; a backup never overwrites a file');
-      const answer = await askServer(folder.controlSocketPath, file);
+      const answer = await askServer(controlSocketFromEnv(folder), file);
       if (answer !== null && answer.startsWith('backup ')) {
         const [, id, bytes] = answer.split(' ');
         process.stdout.write(`backup ${id} written by the running server (${bytes} bytes)\n`);

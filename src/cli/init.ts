@@ -1,7 +1,7 @@
 /** `bitacora init`: creates the workspace non-interactively from the environment and prints the recovery key. */
 import { Vault } from '../services/vault.js';
 import { setupSchema } from '../services/workspace/initialise-workspace.js';
-import { dataFolderFromEnv, requireEnv, UsageError } from './env.js';
+import { dataFolderFromEnv, requireEnv, storeBackendFromEnv, UsageError } from './env.js';
 import { zodFieldProblems } from '../domain/problems.js';
 
 export async function init(): Promise<void> {
@@ -20,9 +20,9 @@ export async function init(): Promise<void> {
   });
   if (!parsed.success) throw new UsageError(zodFieldProblems(parsed.error).map((p) => `${p.path}: ${p.message}`).join('\n'));
   process.env['SQLITE_TMPDIR'] = folder.tmpPath;
-  const vault = new Vault(folder);
+  const vault = new Vault(folder, { backend: storeBackendFromEnv(folder) });
   const { recoveryKey } = await vault.setup(parsed.data);
-  await vault.seal();
+  await vault.shutdown();
   process.stdout.write(
     `Workspace created in ${folder.root}\n\nRECOVERY KEY (shown only now; write it on paper and keep it apart from this computer):\n\n  ${recoveryKey}\n\n`,
   );

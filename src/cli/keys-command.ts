@@ -5,7 +5,7 @@
  * command unseals the workspace with BITACORA_PASSPHRASE and does it here.
  */
 import type { Command } from 'commander';
-import { dataFolderFromEnv, UsageError } from './env.js';
+import { dataFolderFromEnv, controlSocketFromEnv, UsageError } from './env.js';
 import { sendControlCommand, isServerRunning } from './control-socket.js';
 import { openWorkspaceFromEnv } from './open-workspace.js';
 import { rotateFieldKeys } from '../services/keys/rotate-field-keys.js';
@@ -17,8 +17,8 @@ export function registerKeysCommand(program: Command): void {
     .description('re-wrap every record\'s data key under a new key-encryption key (no downtime; data stays readable throughout)')
     .action(async () => {
       const folder = dataFolderFromEnv();
-      if (await isServerRunning(folder.controlSocketPath)) {
-        const answer = await sendControlCommand(folder.controlSocketPath, 'rotate-keys', 30 * 60_000);
+      if (await isServerRunning(controlSocketFromEnv(folder))) {
+        const answer = await sendControlCommand(controlSocketFromEnv(folder), 'rotate-keys', 30 * 60_000);
         if (!answer.startsWith('rotated ')) throw new UsageError(answer === 'sealed' ? 'the server is sealed; unseal it first' : `the server answered: ${answer}`);
         process.stdout.write(`${answer}\n`);
         return;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { init } from './init.js';
 import { serve } from './serve.js';
-import { dataFolderFromEnv, UsageError } from './env.js';
+import { dataFolderFromEnv, controlSocketFromEnv, UsageError } from './env.js';
 import { sendControlCommand, unsealCommand } from './control-socket.js';
 import { readSecret } from './read-secret.js';
 import { openWorkspaceFromEnv } from './open-workspace.js';
@@ -61,7 +61,7 @@ program
   .action(async () => {
     const folder = dataFolderFromEnv();
     try {
-      const answer = await sendControlCommand(folder.controlSocketPath, 'seal');
+      const answer = await sendControlCommand(controlSocketFromEnv(folder), 'seal');
       if (answer !== 'sealed') throw new Error(answer);
       process.stdout.write('sealed\n');
     } catch (e) {
@@ -80,7 +80,7 @@ program
       : { passphrase: process.env['BITACORA_PASSPHRASE'] || (await readSecret('Passphrase: ')) };
     let answer: string;
     try {
-      answer = await sendControlCommand(folder.controlSocketPath, unsealCommand(secret));
+      answer = await sendControlCommand(controlSocketFromEnv(folder), unsealCommand(secret));
     } catch (e) {
       throw new UsageError(`could not reach a running server on ${folder.root} (${(e as Error).message})`);
     }

@@ -6,7 +6,7 @@
 import { Vault, type Runtime } from '../services/vault.js';
 import type { ServiceContext } from '../services/context.js';
 import { isRole } from '../domain/user/roles.js';
-import { dataFolderFromEnv, requireEnv, UsageError } from './env.js';
+import { dataFolderFromEnv, requireEnv, storeBackendFromEnv, UsageError } from './env.js';
 
 export interface OpenWorkspace {
   vault: Vault;
@@ -19,16 +19,17 @@ export async function openWorkspaceFromEnv(): Promise<OpenWorkspace> {
   const folder = dataFolderFromEnv();
   if (!folder.isInitialised()) throw new UsageError(`no workspace in ${folder.root}; run "bitacora init" first`);
   process.env['SQLITE_TMPDIR'] = folder.tmpPath;
-  const vault = new Vault(folder);
+  const vault = new Vault(folder, { backend: storeBackendFromEnv(folder) });
   await vault.unseal({ passphrase: requireEnv('BITACORA_PASSPHRASE', 'needed to unseal the workspace') });
   const rt = vault.runtime();
   const as = process.env['BITACORA_AS'];
   const users = await rt.store.users.list();
   const user = as ? users.find((u) => u.email === as.toLowerCase()) : users.filter((u) => u.role === 'admin' && !u.disabled).sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
   if (!user || !isRole(user.role)) {
-    await vault.seal();
+    await vault.shutdown();
     throw new UsageError(as ? `no user ${as}` : 'no active admin in this workspace');
   }
   const ctx: ServiceContext = { store: rt.store, vocab: rt.vocab, user: { id: user.id, role: user.role, orgId: user.org_id, displayName: user.display_name }, now: () => new Date().toISOString() };
-  return { vault, rt, ctx, close: () => vault.seal() };
+  // shutdown, not seal: in server mode a seal would seal every running server (embedded, it is a seal)
+  return { vault, rt, ctx, close: () => vault.shutdown() };
 }

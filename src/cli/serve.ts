@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { Vault } from '../services/vault.js';
 import { buildServer } from '../http/server.js';
-import { dataFolderFromEnv } from './env.js';
+import { dataFolderFromEnv, storeBackendFromEnv, controlSocketFromEnv, UsageError } from './env.js';
+import { makeLogger, logFormatFromEnv } from './log-format.js';
 import { listenControlSocket } from './control-socket.js';
 import { serverBackups } from './backup-command.js';
 import { rotationLine } from './keys-command.js';
@@ -22,8 +23,10 @@ export async function serve(opts: { host: string; port: number; quiet?: boolean;
   folder.ensure();
   // SQLite must never spill temporary data outside the data folder (and with temp_store=MEMORY it spills nothing).
   process.env['SQLITE_TMPDIR'] = folder.tmpPath;
-  const vault = new Vault(folder);
-  const log = opts.quiet ? () => undefined : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const backend = storeBackendFromEnv(folder);
+  if (backend.kind === 'postgres' && opts.backupDir) throw new UsageError('--backup-dir backs up the embedded store; with DATABASE_URL use PostgreSQL\'s own tools (docs/server.md)');
+  const vault = new Vault(folder, { backend });
+  const log = makeLogger({ quiet: opts.quiet === true, format: logFormatFromEnv() });
   const app = await buildServer({ vault, webRoot: webRoot(), allowWebSetup: LOOPBACK.has(opts.host), version: VERSION, log });
   const passphrase = process.env['BITACORA_PASSPHRASE'];
   if (passphrase && vault.state() === 'sealed') {
@@ -37,7 +40,7 @@ export async function serve(opts: { host: string; port: number; quiet?: boolean;
   // Encrypted backups: on request over the control socket, and on a schedule with --backup-dir (docs/backup.md).
   const backups = serverBackups(vault, folder, log);
   const control = await listenControlSocket(
-    folder.controlSocketPath,
+    controlSocketFromEnv(folder),
     async () => {
       await vault.seal();
       log('sealed from the command line');
@@ -61,10 +64,11 @@ export async function serve(opts: { host: string; port: number; quiet?: boolean;
   if (opts.backupDir) backups.schedule({ dir: opts.backupDir, everyHours: opts.backupEvery ?? 24, ...(opts.backupKeep ? { keep: opts.backupKeep } : {}) });
   await app.listen({ host: opts.host, port: opts.port });
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`;
-  process.stderr.write(`Bitácora ${VERSION} listening on ${url} — ${vault.state()}\n`);
+  process.stderr.write(`Bitácora ${VERSION} listening on ${url} — ${vault.state()} (${backend.kind === 'postgres' ? 'PostgreSQL' : 'embedded store'})\n`);
   const stop = async () => {
     await backups.stop();
-    await vault.seal();
+    // embedded: a seal; server mode: this process leaves, the others keep serving
+    await vault.shutdown();
     control.close();
     await app.close();
     process.exit(0);

@@ -28,6 +28,11 @@ import { draftRoutes } from './routes/draft-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
+import { sharedRateLimitStore } from './shared-rate-limit-store.js';
+import { databaseUnavailable } from '../store/database-errors.js';
+
+export type LogFields = Record<string, string | number | boolean | null>;
+export type LogFn = (msg: string, fields?: LogFields) => void;
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -37,7 +42,8 @@ export interface ServerOptions {
   webRoot?: string;
   allowWebSetup: boolean;
   version: string;
-  log?: (line: string) => void;
+  /** one event per call: a short message and fields (never values from requests); see cli/log-format.ts */
+  log?: LogFn;
   now?: () => string;
 }
 
@@ -136,7 +142,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // Slow links: JSON answers over 1 KB go compressed (vocabularies 90 KB → 17 KB). Answers that carry
   // the CSRF token opt out (compression side channels); built assets are served pre-compressed.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
-  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => new ServiceError(429, 'rate_limited', `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`) });
+  // Server mode: every process counts against the same limits (counters in the database).
+  const sharedCounters = opts.vault.backend.kind === 'postgres' ? { store: sharedRateLimitStore(() => opts.vault.backend.shared()) } : {};
+  await app.register(rateLimit, { global: false, ...sharedCounters, errorResponseBuilder: (_req, ctx) => new ServiceError(429, 'rate_limited', `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`) });
 
   // Nothing that can carry case data is kept by a browser or a proxy: every answer is no-store except
   // the built, content-hashed files under /assets/ (code and styles, never data).
@@ -146,7 +154,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
-    log(`${request.method} ${request.routeOptions.url ?? '(unmatched)'} ${reply.statusCode} ${reply.elapsedTime.toFixed(0)}ms`);
+    log('request', { method: request.method, route: request.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime), req: request.id });
   });
 
   app.setErrorHandler((err: FastifyError | ServiceError, request, reply) => {
@@ -169,7 +177,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       return reply.code(503).send({ error: 'sealed', message: 'Bitácora is sealed; a custodian must unseal it' });
     }
     const ref = request.id;
-    log(`error ${ref} ${request.method} ${request.routeOptions.url ?? '(unmatched)'}: ${(err as Error).name}: ${(err as Error).stack ?? ''}`);
+    if (databaseUnavailable(err)) {
+      log('database unavailable', { req: ref, method: request.method, route: request.routeOptions.url ?? '(unmatched)', code: String((err as { code?: unknown }).code ?? '') });
+      reply.header('Retry-After', '5');
+      return reply.code(503).send({ error: 'unavailable', message: `the database is not answering; try again in a moment (reference ${ref})` });
+    }
+    log('error', { req: ref, method: request.method, route: request.routeOptions.url ?? '(unmatched)', error: (err as Error).name, stack: (err as Error).stack ?? '' });
     return reply.code(500).send({ error: 'internal', message: `something went wrong on the server (reference ${ref})` });
   });
 

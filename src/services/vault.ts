@@ -5,7 +5,11 @@
  * sessions, closes the store and overwrites every key buffer; it is instant and always possible.
  */
 import { DataFolder } from '../store/embedded/data-folder.js';
-import { openEmbeddedStore, type Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend/store-backend.js';
+import { BackendRefusal } from '../store/backend/store-backend.js';
+import { sqliteBackend } from '../store/backend/sqlite-backend.js';
+import { ClusterWatch } from './cluster/cluster-watch.js';
 import { createKeyring, unwrapWithPassphrase, unwrapWithRecoveryKey, deriveSubkey, WrongSecretError, type SubkeyPurpose } from '../crypto/keyring.js';
 import { wipe } from '../crypto/random.js';
 import type { VocabularyIndex } from '../domain/vocabulary/vocabulary.js';
@@ -35,8 +39,16 @@ export class Vault {
   private keys: Buffer[] = [];
   private busy: Promise<unknown> | null = null;
   private readonly sealListeners: (() => void)[] = [];
+  private watch: ClusterWatch | null = null;
+  readonly backend: StoreBackend;
 
-  constructor(readonly folder: DataFolder, private readonly opts: { argon2?: Argon2Params; now?: () => string } = {}) {}
+  /**
+   * `backend` holds the data: the encrypted SQLite file in `folder` by default, or PostgreSQL
+   * (server mode). The keyring always lives in `folder`.
+   */
+  constructor(readonly folder: DataFolder, private readonly opts: { argon2?: Argon2Params; now?: () => string; backend?: StoreBackend; watchEveryMs?: number } = {}) {
+    this.backend = opts.backend ?? sqliteBackend(folder);
+  }
 
   state(): VaultState {
     if (this.rt) return 'unsealed';
@@ -75,9 +87,7 @@ export class Vault {
       const { file, masterKey, recoveryKey } = await createKeyring(input.passphrase, this.opts.argon2);
       let store: Store | undefined;
       try {
-        const dbKey = deriveSubkey(masterKey, 'sqlite', file.id);
-        store = await openEmbeddedStore(this.folder.databasePath, dbKey, 'create');
-        wipe(dbKey);
+        store = await this.backend.create({ keyringId: file.id, databaseKey: () => deriveSubkey(masterKey, 'sqlite', file.id) });
         await this.loadStoreKeys(store, masterKey, file.id);
         await syncVocabularyFile(store, this.now());
         await initialiseWorkspace(store, input, this.now());
@@ -86,8 +96,9 @@ export class Vault {
       } catch (e) {
         await store?.close().catch(() => undefined);
         wipe(masterKey);
+        await this.backend.discard().catch(() => undefined);
         this.folder.removeStore();
-        throw e;
+        throw refusalAsServiceError(e);
       }
       await this.activate(store, masterKey, file.id);
       return { recoveryKey };
@@ -107,15 +118,12 @@ export class Vault {
         if (e instanceof WrongSecretError) throw new ServiceError(401, 'wrong_secret', 'that passphrase or recovery key does not open this workspace');
         throw e;
       }
-      const dbKey = deriveSubkey(masterKey, 'sqlite', file.id);
       let store: Store;
       try {
-        store = await openEmbeddedStore(this.folder.databasePath, dbKey, 'open');
+        store = await this.backend.open({ keyringId: file.id, databaseKey: () => deriveSubkey(masterKey, 'sqlite', file.id) });
       } catch (e) {
         wipe(masterKey);
-        throw e;
-      } finally {
-        wipe(dbKey);
+        throw refusalAsServiceError(e);
       }
       try {
         await this.loadStoreKeys(store, masterKey, file.id);
@@ -138,8 +146,12 @@ export class Vault {
   }
 
   private async activate(store: Store, masterKey: Buffer, keyringId: string): Promise<void> {
-    // Sessions never outlive a seal, even one that could not reach the database.
-    await store.sessions.deleteAll();
+    // Sessions never outlive a seal, even one that could not reach the database. With several
+    // processes (server mode) a seal reaches every one of them; this process joining others that
+    // are serving keeps their sessions, and only the first to unseal after a seal clears them.
+    const watch = this.backend.kind === 'postgres' ? new ClusterWatch(store, () => void this.sealLocally('cluster'), this.opts.watchEveryMs) : null;
+    if (!watch || (await watch.join()) === 0) await store.sessions.deleteAll();
+    this.watch = watch;
     const cookieKey = deriveSubkey(masterKey, 'cookie', keyringId);
     this.keys = [masterKey, cookieKey];
     const rt: Runtime = {
@@ -158,13 +170,39 @@ export class Vault {
     this.rt = rt;
   }
 
-  /** Seals now: ends every session, closes the store, wipes keys. Safe to call in any state. */
+  /**
+   * Seals now: ends every session, closes the store, wipes keys. Safe to call in any state. With
+   * several processes on one database, every other process seals itself within a second.
+   */
   async seal(): Promise<void> {
+    const rt = this.rt;
+    if (rt && this.backend.kind === 'postgres') {
+      // tell the others first: a process that dies right after this line has still sealed them all
+      await rt.store.cluster.bumpSealEpoch().catch(() => this.recordSealLater(rt.store));
+    }
+    await this.sealLocally('here');
+  }
+
+  /** The database did not answer the seal: keep trying (the pool holds no key), so the others seal when it is back. */
+  private recordSealLater(store: Store): void {
+    const retry = setInterval(() => {
+      store.cluster.bumpSealEpoch().then(() => clearInterval(retry), () => undefined);
+    }, 1_000);
+    retry.unref();
+  }
+
+  /** Seals this process only: the cluster already knows (or this is the process ending). */
+  private async sealLocally(why: 'here' | 'cluster' | 'shutdown'): Promise<void> {
     const rt = this.rt;
     this.rt = null; // from here on every request answers 503
     for (const k of this.keys) wipe(k);
     this.keys = [];
-    if (rt) {
+    const watch = this.watch;
+    this.watch = null;
+    await watch?.leave();
+    if (rt && why === 'shutdown') {
+      await rt.store.close().catch(() => undefined);
+    } else if (rt) {
       try {
         await rt.store.audit.add({ at: this.now(), userId: null, action: 'vault.sealed' });
       } catch {
@@ -179,4 +217,18 @@ export class Vault {
     }
     for (const fn of this.sealListeners) fn();
   }
+
+  /**
+   * The process is ending (SIGTERM): embedded, that is a seal; in server mode the other processes
+   * keep serving, so this one only drops its keys and leaves, without sealing them or ending sessions.
+   */
+  async shutdown(): Promise<void> {
+    if (this.backend.kind === 'postgres') await this.sealLocally('shutdown');
+    else await this.seal();
+    await this.backend.shutdown().catch(() => undefined);
+  }
+}
+
+function refusalAsServiceError(e: unknown): unknown {
+  return e instanceof BackendRefusal ? new ServiceError(409, e.code, e.message) : e;
 }

@@ -97,4 +97,26 @@ export interface Database {
   user_groups: UserGroupTable;
   group_members: GroupMemberTable;
   incident_shares: IncidentShareTable;
+  cluster_state: ClusterStateTable;
+  cluster_members: ClusterMemberTable;
+  rate_limits: RateLimitTable;
+}
+
+/** 0007: one row binding the database to its keyring and counting seals (server mode, ADR 0012). */
+export interface ClusterStateTable {
+  id: number;
+  keyring_id: string | null;
+  seal_epoch: number;
+}
+export interface ClusterMemberTable {
+  id: string;
+  seal_epoch: number;
+  /** milliseconds since the epoch */
+  seen_at: number;
+}
+export interface RateLimitTable {
+  /** a digest of the limit's key (never an address or e-mail) */
+  key: string;
+  hits: number;
+  window_start: number;
 }

@@ -3,7 +3,7 @@
  * or a transaction, so a change and its audit event commit together. Adapters differ only in how
  * the Kysely instance is made (embedded SQLCipher file here; PostgreSQL later).
  */
-import { Kysely, type Transaction } from 'kysely';
+import { Kysely, sql, type Transaction } from 'kysely';
 import { ImmediateSqliteDialect } from './sqlite/immediate-dialect.js';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Schema } from './schema-types.js';
@@ -18,6 +18,9 @@ import { DraftRepository } from './repositories/draft-repository.js';
 import { FieldKeyRepository } from './repositories/field-key-repository.js';
 import { ShareRepository } from './repositories/share-repository.js';
 import { SettingsRepository } from './repositories/settings-repository.js';
+import { ClusterRepository } from './repositories/cluster-repository.js';
+import { RateLimitRepository } from './repositories/rate-limit-repository.js';
+import { dialectOf } from './migrations/dialect.js';
 import { emptyStoreKeys, wipeStoreKeys, type StoreKeys } from './store-keys.js';
 import { defaultStorePolicy, type StorePolicy } from './store-policy.js';
 import { sealLegacyPlaintext } from './repositories/legacy-sealing.js';
@@ -43,7 +46,14 @@ export class Store {
   /** Workspace rules the repositories apply (fields marked identifying); shared with every transaction's Store. */
   readonly policy: StorePolicy;
 
-  constructor(readonly db: Kysely<Schema>, private readonly onClose?: () => void, keys?: StoreKeys, policy?: StorePolicy) {
+  readonly cluster: ClusterRepository;
+  readonly rateLimits: RateLimitRepository;
+
+  /**
+   * `release` frees the database when the store closes: by default the Kysely instance is destroyed
+   * (the embedded file closes); server mode keeps its pool, which also serves while sealed.
+   */
+  constructor(readonly db: Kysely<Schema>, private readonly release?: () => Promise<void>, keys?: StoreKeys, policy?: StorePolicy) {
     this.keys = keys ?? emptyStoreKeys();
     this.policy = policy ?? defaultStorePolicy();
     this.incidents = new IncidentRepository(db, this.keys, this.policy);
@@ -57,12 +67,23 @@ export class Store {
     this.fieldKeys = new FieldKeyRepository(db);
     this.shares = new ShareRepository(db);
     this.settings = new SettingsRepository(db);
+    this.cluster = new ClusterRepository(db);
+    this.rateLimits = new RateLimitRepository(db);
+  }
+
+  get dialect(): 'sqlite' | 'postgres' {
+    return dialectOf(this.db);
+  }
+
+  /** Throws when the database does not answer (readiness probes). */
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
   }
 
   /** Runs `fn` in one transaction; nested calls reuse the outer one. */
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
-    return this.db.transaction().execute((trx: Transaction<Schema>) => fn(new Store(trx, undefined, this.keys, this.policy)));
+    return this.db.transaction().execute((trx: Transaction<Schema>) => fn(new Store(trx, async () => undefined, this.keys, this.policy)));
   }
 
   /** Seals identifying values left in plaintext by a workspace made before field-level sealing. */
@@ -71,9 +92,8 @@ export class Store {
   }
 
   async close(): Promise<void> {
-    await this.db.destroy();
     wipeStoreKeys(this.keys);
-    this.onClose?.();
+    await (this.release ? this.release() : this.db.destroy());
   }
 }
 

@@ -74,7 +74,8 @@ describe('API under generated input', () => {
       }),
       { numRuns: 1200 },
     );
-  });
+    // each accepted case is a real write (PostgreSQL, two workers sharing two cores: over a minute)
+  }, 240_000);
 
   it('never answers 5xx to raw bytes', async () => {
     await fc.assert(

@@ -6,6 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { DataFolder } from '../../src/store/embedded/data-folder.js';
 import { Vault } from '../../src/services/vault.js';
 import { buildServer } from '../../src/http/server.js';
+import { backendFor, dropBackend } from './backend.js';
 
 export const PASSPHRASE = 'frase de paso de prueba 2026';
 export const ADMIN = { email: 'admin@example.org', displayName: 'Rosa (admin)', password: 'contraseña-segura-1' };
@@ -20,9 +21,10 @@ export interface TestWorkspace {
 
 export async function newWorkspace(opts: { setup?: boolean } = {}): Promise<TestWorkspace> {
   const dir = mkdtempSync(join(tmpdir(), 'bitacora-test-'));
-  const vault = new Vault(new DataFolder(dir));
+  const folder = new DataFolder(dir);
+  const vault = new Vault(folder, { backend: backendFor(folder) });
   const logs: string[] = [];
-  const app = await buildServer({ vault, allowWebSetup: true, version: 'test', log: (l) => logs.push(l) });
+  const app = await buildServer({ vault, allowWebSetup: true, version: 'test', log: (msg, fields) => logs.push(fields ? `${msg} ${JSON.stringify(fields)}` : msg) });
   if (opts.setup !== false) {
     await vault.setup({ workspaceName: 'Red de prueba', organisationName: 'Casa de prueba', language: 'es', passphrase: PASSPHRASE, admin: ADMIN });
   }
@@ -31,6 +33,8 @@ export async function newWorkspace(opts: { setup?: boolean } = {}): Promise<Test
     async close() {
       await app.close();
       await vault.seal();
+      await vault.backend.shutdown();
+      await dropBackend(dir);
       rmSync(dir, { recursive: true, force: true });
     },
   };

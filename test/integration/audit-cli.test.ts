@@ -7,21 +7,25 @@ import { sql } from 'kysely';
 import { runCli } from '../helpers/server-process.js';
 import { DataFolder } from '../../src/store/embedded/data-folder.js';
 import { Vault } from '../../src/services/vault.js';
+import { backendFor, dropBackend } from '../helpers/backend.js';
 
 const PASS = 'frase de paso del custodio 2026';
 const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+afterAll(async () => {
+  for (const d of dirs) {
+    await dropBackend(d);
+    rmSync(d, { recursive: true, force: true });
+  }
 });
 
 /** Opens the workspace in this process and runs raw SQL on it, as someone with the database would. */
 async function tamper(dataDir: string, statement: ReturnType<typeof sql>): Promise<void> {
-  const vault = new Vault(new DataFolder(dataDir));
+  const vault = new Vault(new DataFolder(dataDir), { backend: backendFor(new DataFolder(dataDir)) });
   await vault.unseal({ passphrase: PASS });
   try {
     await statement.execute(vault.runtime().store.db);
   } finally {
-    await vault.seal();
+    await vault.shutdown();
   }
 }
 

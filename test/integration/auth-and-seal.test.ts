@@ -157,7 +157,8 @@ describe('seal', () => {
     for (const r of routes) {
       const url = r.url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':scheme', 'act').replace(':code', 'threat');
       const res = await ws.app.inject({ method: r.method, url, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, ...(r.method !== 'GET' && r.method !== 'DELETE' ? { payload: {} } : {}) });
-      if (r.url === '/api/v1/status') expect(res.statusCode).toBe(200);
+      if (r.url === '/api/v1/status' || r.url === '/api/v1/health/live') expect(res.statusCode).toBe(200);
+      else if (r.url === '/api/v1/health/ready') expect(res.json()).toMatchObject({ status: 'not_ready', state: 'sealed' });
       else if (r.url === '/api/v1/unseal') expect(res.statusCode).toBe(400);
       else if (r.url === '/api/v1/setup') expect(res.statusCode).toBe(400);
       else expect(res.statusCode, `${r.method} ${r.url}`).toBe(503);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { DataFolder } from '../../src/store/embedded/data-folder.js';
 import { Vault } from '../../src/services/vault.js';
+import { backendFor, dropBackend } from '../helpers/backend.js';
 import { buildServer } from '../../src/http/server.js';
 import { totpCode, totpSecretFromText } from '../../src/crypto/totp.js';
 import { tokenDigest } from '../../src/crypto/random.js';
@@ -31,10 +32,10 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bitacora-2fa-'));
-  const vault = new Vault(new DataFolder(dir), { now });
+  const vault = new Vault(new DataFolder(dir), { now, backend: backendFor(new DataFolder(dir)) });
   const app = await buildServer({ vault, allowWebSetup: true, version: 'test', now });
   await vault.setup({ workspaceName: 'Red de prueba', organisationName: 'Casa de prueba', language: 'es', passphrase: PASSPHRASE, admin: ADMIN });
-  ws = { dir, vault, app, logs: [], close: async () => { await app.close(); await vault.seal(); rmSync(dir, { recursive: true, force: true }); } };
+  ws = { dir, vault, app, logs: [], close: async () => { await app.close(); await vault.seal(); await vault.backend.shutdown(); await dropBackend(dir); rmSync(dir, { recursive: true, force: true }); } };
 });
 afterAll(async () => { await ws.close(); });
 
@@ -291,7 +292,7 @@ describe('a role that requires a second factor', () => {
   it('`bitacora user reset-2fa` removes it on the machine itself (the only admin lost phone and codes)', async () => {
     const other = mkdtempSync(join(tmpdir(), 'bitacora-2fa-cli-'));
     try {
-      const v = new Vault(new DataFolder(other));
+      const v = new Vault(new DataFolder(other), { backend: backendFor(new DataFolder(other)) });
       await v.setup({ workspaceName: 'Otra', organisationName: 'Casa', language: 'es', passphrase: PASSPHRASE, admin: ADMIN });
       const rt = v.runtime();
       const id = (await rt.store.users.byEmail(ADMIN.email))!.id;
@@ -309,7 +310,9 @@ describe('a role that requires a second factor', () => {
       expect(await v.runtime().store.secondFactor.unusedRecoveryCodes(id)).toBe(0);
       expect((await v.runtime().store.audit.list(5)).map((e) => e.action)).toContain('user.second_factor_reset');
       await v.seal();
+      await v.backend.shutdown();
     } finally {
+      await dropBackend(other);
       rmSync(other, { recursive: true, force: true });
     }
   });

@@ -40,6 +40,8 @@ const everyone = (): Outcome => 'allow';
 
 const CASES: Record<string, Case> = {
   'GET /api/v1/status': {},
+  'GET /api/v1/health/live': {},
+  'GET /api/v1/health/ready': {},
   'POST /api/v1/setup': { body: () => ({}) },
   'POST /api/v1/unseal': { credentials: true, body: () => ({ passphrase: 'wrong passphrase for the matrix' }) },
   'POST /api/v1/seal': { last: true },

@@ -26,6 +26,7 @@ import { apiRoutes } from '../../src/http/server.js';
 import { CSRF_HEADER, SESSION_COOKIE, type AnyRoute } from '../../src/http/route.js';
 import { incidentInputSchema } from '../../src/domain/incident/schema.js';
 import { actorInputSchema } from '../../src/domain/actor/schema.js';
+import { tableNames, allRows } from '../helpers/db-tables.js';
 
 type Method = AnyRoute['method'];
 
@@ -47,18 +48,21 @@ const freshAddress = () => `10.77.${(++addresses >> 8) & 255}.${addresses & 255}
 /** A digest of every row of every table, so "nothing changed" covers tables added after this test. */
 async function digest(): Promise<string> {
   const db = ws.vault.runtime().store.db;
-  const tables = (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(db)).rows.map((r) => r.name);
+  // the shared rate-limit counters and the servers' heartbeats (PostgreSQL) are bookkeeping, not data
+  const tables = (await tableNames(db)).filter((t) => t !== 'rate_limits' && t !== 'cluster_members');
   const h = createHash('sha256');
   for (const t of tables) {
-    const rows = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t)}`.execute(db)).rows;
-    for (const row of rows) {
+    const rows = await allRows(db, t);
+    const lines = rows.map((row) => {
       // a session's sliding expiry may move on any authenticated request; that is not a change by the request
       if (t === 'sessions') {
         delete row['last_seen_at'];
         delete row['expires_at'];
       }
-      h.update(`${t}\u0000${JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v))}\n`);
-    }
+      return `${t}\u0000${JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v))}\n`;
+    });
+    // sorted: PostgreSQL returns rows in no fixed order (an update moves a row)
+    for (const line of lines.sort()) h.update(line);
     h.update(`${t}:${rows.length}\n`);
   }
   return h.digest('hex');

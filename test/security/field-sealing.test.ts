@@ -11,6 +11,7 @@ import { fullIncident } from '../helpers/fixtures.js';
 import { rotateFieldKeys } from '../../src/services/keys/rotate-field-keys.js';
 import { SealedValueError } from '../../src/crypto/envelope.js';
 import type { Store } from '../../src/store/store.js';
+import { tableNames, allRows } from '../helpers/db-tables.js';
 
 const IDENT = 'QZIDENTMARK';
 
@@ -28,10 +29,10 @@ function identifyingIncident(n: number) {
 
 /** Every value of every table, as SQLite hands it to whoever has the database key. */
 async function dumpAll(store: Store): Promise<string> {
-  const tables = (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(store.db)).rows.map((r) => r.name);
+  const tables = await tableNames(store.db);
   let out = '';
   for (const t of tables) {
-    const rows = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t)}`.execute(store.db)).rows;
+    const rows = await allRows(store.db, t);
     for (const r of rows) for (const v of Object.values(r)) out += `${Buffer.isBuffer(v) ? v.toString('latin1') : String(v)}\n`;
   }
   return out;

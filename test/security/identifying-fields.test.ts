@@ -7,6 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
 import { newWorkspace, Client, userWithRole, type TestWorkspace } from '../helpers/api.js';
 import { fullIncident } from '../helpers/fixtures.js';
+import { tableNames, allRows } from '../helpers/db-tables.js';
 
 const MARK = 'QZMARCADOX';
 let ws: TestWorkspace;
@@ -16,9 +17,9 @@ let id = '';
 
 async function dump(): Promise<string> {
   const db = ws.vault.runtime().store.db;
-  const tables = (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db)).rows.map((r) => r.name);
+  const tables = await tableNames(db);
   let out = '';
-  for (const t of tables) for (const r of (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t)}`.execute(db)).rows) out += JSON.stringify(r);
+  for (const t of tables) for (const r of await allRows(db, t)) out += JSON.stringify(r);
   return out;
 }
 const search = async (q: string) => ((await admin.req('POST', '/api/v1/incidents/search', { q })).json() as { total: number }).total;

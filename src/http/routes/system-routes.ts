@@ -4,6 +4,7 @@ import { defineRoute, SESSION_COOKIE } from '../route.js';
 import { authenticate } from '../../services/auth/authenticate.js';
 import { setupSchema } from '../../services/workspace/initialise-workspace.js';
 import { ServiceError } from '../../services/errors.js';
+import { Store } from '../../store/store.js';
 
 const unsealSchema = z.union([
   z.object({ passphrase: z.string().min(1, { message: 'is required' }).max(1024) }).strict(),
@@ -18,6 +19,34 @@ export interface SystemOptions {
 
 export function systemRoutes(opts: SystemOptions) {
   return [
+    defineRoute({
+      method: 'GET', url: '/api/v1/health/live', tag: 'system', summary: 'Liveness: the process answers (sealed or not)',
+      policy: { access: 'always' },
+      handler: async () => ({ status: 'live' }),
+    }),
+    defineRoute({
+      method: 'GET', url: '/api/v1/health/ready', tag: 'system', summary: 'Readiness: unsealed and the database answers (503 otherwise, with which of the two is missing)',
+      policy: { access: 'always' },
+      handler: async ({ vault, reply }) => {
+        const state = vault.state();
+        let database: 'ok' | 'unreachable' | 'closed' = 'closed';
+        try {
+          if (state === 'unsealed') {
+            await vault.runtime().store.ping();
+            database = 'ok';
+          } else if (vault.backend.kind === 'postgres') {
+            const db = await vault.backend.shared();
+            if (db) await new Store(db, async () => undefined).ping();
+            database = 'ok';
+          }
+        } catch {
+          database = 'unreachable';
+        }
+        const ready = state === 'unsealed' && database === 'ok';
+        // sent here: the pipeline would otherwise answer 200 for any returned body
+        return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', state, database, backend: vault.backend.kind });
+      },
+    }),
     defineRoute({
       method: 'GET', url: '/api/v1/status', tag: 'system', summary: 'Whether the workspace is set up, sealed or unsealed',
       policy: { access: 'always' },

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { DataFolder } from '../../store/embedded/data-folder.js';
 import { Vault, type Runtime } from '../vault.js';
+import { backendFor, dropBackend } from '../../../test/helpers/backend.js';
 import { tokenDigest } from '../../crypto/random.js';
 import { totpCode, totpSecretFromText, totpStep } from '../../crypto/totp.js';
 import { authenticate } from './authenticate.js';
@@ -35,13 +36,15 @@ const keys = () => rt.deriveKey('totp');
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bitacora-auth-'));
-  vault = new Vault(new DataFolder(dir));
+  vault = new Vault(new DataFolder(dir), { backend: backendFor(new DataFolder(dir)) });
   await vault.setup({ workspaceName: 'Red', organisationName: 'Casa', language: 'es', passphrase: 'frase de paso de prueba', admin: { email: EMAIL, displayName: 'A', password: PASSWORD } });
   rt = vault.runtime();
   userId = (await rt.store.users.byEmail(EMAIL))!.id;
 });
 afterAll(async () => {
   await vault.seal();
+  await vault.backend.shutdown();
+  await dropBackend(dir);
   rmSync(dir, { recursive: true, force: true });
 });
 

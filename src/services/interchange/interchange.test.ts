@@ -19,6 +19,7 @@ import {
 } from './interchange-format.js';
 import { exportWorkspace } from './export-workspace.js';
 import { importWorkspace } from './import-workspace.js';
+import { columnNames } from '../../../test/helpers/db-tables.js';
 
 const OTHER_PASSPHRASE = 'otra frase de paso, distinta 2026';
 
@@ -233,7 +234,7 @@ describe('interchange format', () => {
     };
     const db = a.vault.runtime().store.db;
     for (const [table, columns] of Object.entries(handled)) {
-      const cols = (await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db)).rows.map((r) => r.name).sort().join(' ');
+      const cols = (await columnNames(db, table)).sort().join(' ');
       expect(cols, `columns of ${table}: update the interchange format (and this list) for the new column`).toBe(columns);
     }
   });

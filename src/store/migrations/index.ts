@@ -9,6 +9,7 @@ import * as m0003 from './0003_audit_chain.js';
 import * as m0004 from './0004_second_factor.js';
 import * as m0005 from './0005_sealed_fields.js';
 import * as m0006 from './0006_need_to_know.js';
+import * as m0007 from './0007_cluster.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_second_factor': m0004,
   '0005_sealed_fields': m0005,
   '0006_need_to_know': m0006,
+  '0007_cluster': m0007,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -25,8 +27,12 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+/**
+ * `schema` (PostgreSQL): where the migration tables live. Without it Kysely would take a table of
+ * that name in any schema of the database as ours (another workspace's, in a shared database).
+ */
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock', ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

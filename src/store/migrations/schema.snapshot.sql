@@ -20,6 +20,7 @@ CREATE INDEX "involvements_group" on "involvements" ("perpetrator_group", "incid
 CREATE INDEX "involvements_incident" on "involvements" ("incident_id");
 CREATE INDEX "involvements_perpetrator" on "involvements" ("perpetrator", "incident_id");
 CREATE INDEX "protection_measures_actor" on "protection_measures" ("actor_id");
+CREATE INDEX "rate_limits_window" on "rate_limits" ("window_start");
 CREATE INDEX "record_keys_kek" on "record_keys" ("kek_id");
 CREATE INDEX "sessions_user" on "sessions" ("user_id");
 CREATE INDEX "sources_incident" on "sources" ("incident_id");
@@ -27,6 +28,8 @@ CREATE TABLE "actors" ("id" text primary key, "org_id" text not null references 
 CREATE TABLE "acts" ("incident_id" text not null references "incidents" ("id") on delete cascade, "id" text primary key, "ordinal" integer not null, "kind" text not null, "kind_root" text not null, "victim_actor_id" text references "actors" ("id"), "date_start" text, "date_end" text, "date_approx" integer default 0 not null, "methods" text not null, "consequences" text not null, "description" text);
 CREATE TABLE "audit_chain_head" ("id" integer primary key, "seq" integer not null, "hash" text not null, "legacy" integer not null, "started_at" text, "mac" text, constraint "audit_chain_head_one_row" check (id = 1));
 CREATE TABLE "audit_events" ("id" integer primary key, "at" text not null, "user_id" text, "action" text not null, "target_type" text, "target_id" text, "detail" text, "seq" integer, "prev_hash" text, "hash" text);
+CREATE TABLE "cluster_members" ("id" text primary key, "seal_epoch" integer not null, "seen_at" bigint not null);
+CREATE TABLE "cluster_state" ("id" integer primary key check (id = 1), "keyring_id" text, "seal_epoch" integer default 0 not null);
 CREATE TABLE "drafts" ("id" text primary key, "user_id" text not null references "users" ("id") on delete cascade, "incident_id" text, "data" text not null, "updated_at" text not null);
 CREATE TABLE "field_keys" ("id" text primary key, "wrapped" text not null, "created_at" text not null);
 CREATE TABLE "group_members" ("group_id" text not null references "user_groups" ("id") on delete cascade, "user_id" text not null references "users" ("id") on delete cascade, constraint "group_members_pk" primary key ("group_id", "user_id"));
@@ -46,6 +49,7 @@ CREATE TABLE "involvements" ("incident_id" text not null references "incidents" 
 CREATE TABLE "meta" ("key" text primary key, "value" text not null);
 CREATE TABLE "organisations" ("id" text primary key, "name" text not null, "created_at" text not null);
 CREATE TABLE "protection_measures" ("id" text primary key, "actor_id" text not null references "actors" ("id") on delete cascade, "ordinal" integer not null, "kind" text not null, "status" text not null, "reference" text, "granted" text, "expires" text, "includes" text, "notes" text);
+CREATE TABLE "rate_limits" ("key" text primary key, "hits" integer not null, "window_start" bigint not null);
 CREATE TABLE "record_keys" ("record" text primary key, "key_id" text not null, "kek_id" text not null, "wrapped" text not null, "created_at" text not null);
 CREATE TABLE "recovery_codes" ("user_id" text not null references "users" ("id") on delete cascade, "digest" text not null, "created_at" text not null, "used_at" text, constraint "recovery_codes_pk" primary key ("user_id", "digest"));
 CREATE TABLE "role_policies" ("role" text primary key, "require_totp" integer default 0 not null, "updated_at" text not null, "updated_by" text);

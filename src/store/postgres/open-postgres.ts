@@ -34,7 +34,9 @@ export async function openPostgres(opts: PostgresOptions): Promise<Kysely<Schema
   const db = postgresKysely(opts);
   try {
     if (opts.schema) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`).execute(db);
-    await migrateToLatest(db);
+    const schema = opts.schema ?? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s;
+    if (!schema) throw new Error('DATABASE_URL: the connection has no current schema to keep the tables in (check search_path)');
+    await migrateToLatest(db, schema);
   } catch (e) {
     await db.destroy();
     throw e;
