@@ -33,7 +33,8 @@ export default defineConfig({
         test: {
           name: 'unit-postgres',
           include: ['src/services/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
-          exclude: ['src/services/cluster/**', ...EMBEDDED_ONLY],
+          // cluster tests and two-processes run on PostgreSQL in the `unit` project already
+          exclude: ['src/services/cluster/**', 'test/integration/two-processes.test.ts', ...EMBEDDED_ONLY],
           env: postgresEnv,
           environment: 'node',
           testTimeout: 60_000,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: installs what the tests need (Debian's Chromium via apt-get when absent, never a
 // downloaded browser), builds server and web app, type-checks, then runs every tier:
-// unit + integration (real encrypted store), web catalogue checks, end-to-end in real Chromium.
+// unit + integration (real encrypted store), web catalogue checks, end-to-end in real Chromium —
+// the store-touching tiers twice: on the embedded store and on PostgreSQL.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -60,12 +61,18 @@ const reports = '.tmp/test-reports';
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const tier = (name, projects) => run('npx', ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/${name}.json`]);
-tier('unit-web', ['unit', 'web']);
-tier('e2e', ['e2e']);
+// the matrix (ADR 0012): the suites that touch the store run on the embedded store, then on PostgreSQL
+const tiers = [
+  ['unit-web', ['unit', 'web']],
+  ['unit-postgres', ['unit-postgres']],
+  ['e2e', ['e2e']],
+  ['e2e-postgres', ['e2e-postgres']],
+];
+for (const [name, projects] of tiers) tier(name, projects);
 
 let passed = 0;
 let failed = 0;
-for (const name of ['unit-web', 'e2e']) {
+for (const [name] of tiers) {
   const r = JSON.parse(readFileSync(`${reports}/${name}.json`, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;

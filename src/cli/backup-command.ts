@@ -146,12 +146,15 @@ async function restoreSecret(recovery: boolean): Promise<RestoreSecret> {
   return { passphrase: await readSecret('Passphrase: ') };
 }
 
+const SERVER_MODE_BACKUPS = 'backup and restore are for the embedded store; with DATABASE_URL use PostgreSQL\'s own tools (pg_dump, base backups) — see docs/server.md';
+
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
     .description('write one encrypted backup file of this workspace (docs/backup.md); with a server running on the data folder the server writes it while it keeps serving, otherwise the workspace is unsealed here with BITACORA_PASSPHRASE')
     .requiredOption('--out <file>', 'the new backup file (created 0600; never overwrites)')
     .action(async (o: { out: string }) => {
+      if (process.env['DATABASE_URL']) throw new UsageError(SERVER_MODE_BACKUPS);
       const folder = dataFolderFromEnv();
       if (!folder.isInitialised()) throw new UsageError(`no workspace in ${folder.root}`);
       const file = resolve(o.out);
@@ -182,6 +185,7 @@ export function registerBackupCommands(program: Command): void {
     .requiredOption('--into <dir>', 'an empty or not yet existing folder')
     .option('--recovery-key', 'use the recovery key')
     .action(async (file: string, o: { into: string; recoveryKey?: boolean }) => {
+      if (process.env['DATABASE_URL']) throw new UsageError(SERVER_MODE_BACKUPS);
       const into = resolve(o.into);
       // What the file is (header only, no secret needed), before asking for a secret.
       const info = describeBackup(resolve(file));

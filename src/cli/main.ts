@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { init } from './init.js';
 import { serve } from './serve.js';
-import { dataFolderFromEnv, controlSocketFromEnv, UsageError } from './env.js';
+import { dataFolderFromEnv, controlSocketFromEnv, storeBackendFromEnv, UsageError } from './env.js';
+import { sealCluster } from '../services/cluster/seal-cluster.js';
+import { Store } from '../store/store.js';
 import { sendControlCommand, unsealCommand } from './control-socket.js';
 import { readSecret } from './read-secret.js';
 import { openWorkspaceFromEnv } from './open-workspace.js';
@@ -57,7 +59,7 @@ program
 
 program
   .command('seal')
-  .description('seal the running server on this data folder now: end all sessions, drop the keys from memory')
+  .description('seal the running server on this data folder now: end all sessions, drop the keys from memory; with DATABASE_URL, every server on that database (within a second)')
   .action(async () => {
     const folder = dataFolderFromEnv();
     try {
@@ -65,7 +67,17 @@ program
       if (answer !== 'sealed') throw new Error(answer);
       process.stdout.write('sealed\n');
     } catch (e) {
-      throw new UsageError(`could not reach a running server on ${folder.root} (${(e as Error).message})`);
+      if (!process.env['DATABASE_URL']) throw new UsageError(`could not reach a running server on ${folder.root} (${(e as Error).message})`);
+      // server mode with no server here: seal them all through the database
+      const backend = storeBackendFromEnv(folder);
+      try {
+        const db = await backend.shared();
+        if (!db) throw new UsageError('no server database');
+        await sealCluster(new Store(db, async () => undefined));
+        process.stdout.write('sealed every server on this database\n');
+      } finally {
+        await backend.shutdown();
+      }
     }
   });
 

@@ -97,6 +97,25 @@ describe('two app processes on one PostgreSQL database', () => {
     expect((await call(b.url, 'GET', '/api/v1/session', { cookie: login.cookie! })).status).toBe(401);
   });
 
+  it('`bitacora seal` on any machine that reaches the database seals them all', async () => {
+    expect((await call(a.url, 'POST', '/api/v1/unseal', { body: { passphrase: PASS } })).status).toBe(200);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'bitacora-two-cli-'));
+    try {
+      const r = await runCli(['seal'], { BITACORA_DATA_DIR: elsewhere, ...pgEnv });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('sealed every server');
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+    const t0 = Date.now();
+    let states: string[] = [];
+    while (Date.now() - t0 < 1_000) {
+      states = [(await call(a.url, 'GET', '/api/v1/status')).body.state, (await call(b.url, 'GET', '/api/v1/status')).body.state];
+      if (states.every((x) => x === 'sealed')) break;
+    }
+    expect(states).toEqual(['sealed', 'sealed']);
+  });
+
   it('log JSON lines without values', () => {
     const lines = a.output().split('\n').filter((l) => l.startsWith('{'));
     expect(lines.length).toBeGreaterThan(3);

@@ -36,10 +36,28 @@ export async function openPostgres(opts: PostgresOptions): Promise<Kysely<Schema
     if (opts.schema) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`).execute(db);
     const schema = opts.schema ?? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s;
     if (!schema) throw new Error('DATABASE_URL: the connection has no current schema to keep the tables in (check search_path)');
-    await migrateToLatest(db, schema);
+    await migrateWithRetry(db, schema);
   } catch (e) {
     await db.destroy();
     throw e;
   }
   return db;
+}
+
+/**
+ * Kysely's migrator looks for its tables by listing every table of the database; a schema dropped
+ * by someone else at that moment (another workspace sharing the database, a test cleaning up) makes
+ * that listing fail with 3F000 although ours is fine. Such a failure is retried; nothing was applied.
+ */
+async function migrateWithRetry(db: Kysely<Schema>, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(db, schema);
+      return;
+    } catch (e) {
+      const otherSchemaVanished = (e as { code?: string }).code === '3F000' && !String((e as Error).message).includes(`"${schema}"`);
+      if (!otherSchemaVanished || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
 }
