@@ -32,7 +32,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit-postgres',
-          include: ['src/services/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+          include: ['src/services/**/*.test.ts', 'src/store/stats/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
           // cluster tests and two-processes run on PostgreSQL in the `unit` project already
           exclude: ['src/services/cluster/**', 'test/integration/two-processes.test.ts', ...EMBEDDED_ONLY],
           env: postgresEnv,
@@ -61,6 +61,20 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 180_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // SIGKILL of real servers and imports, 50 times per backend (both backends in one file)
+          name: 'crash',
+          sequence: { groupOrder: 3 },
+          include: ['test/crash/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 1_200_000,
           hookTimeout: 180_000,
           pool: 'forks',
           maxWorkers: 1,

@@ -67,6 +67,8 @@ const tiers = [
   ['unit-postgres', ['unit-postgres']],
   ['e2e', ['e2e']],
   ['e2e-postgres', ['e2e-postgres']],
+  // crash safety: SIGKILLs during writes and imports, 50 per backend
+  ['crash', ['crash']],
 ];
 for (const [name, projects] of tiers) tier(name, projects);
 

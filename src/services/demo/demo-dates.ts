@@ -27,8 +27,11 @@ export const monthIndex = (y: number, mo: number) => (y - FIRST_YEAR) * 12 + (mo
 const LAST_INDEX = monthIndex(LAST_MONTH.year, LAST_MONTH.month);
 const RISE = monthIndex(2018, 10);
 
+/** Months in the window (January 2014 = 0 … LAST_MONTH). */
+export const MONTHS = LAST_INDEX + 1;
+
 /** Relative number of incidents per month: slow growth, a jump at the end of 2018, then steady growth. */
-function intensity(m: number): number {
+export function intensity(m: number): number {
   let f = m < RISE ? 1 + m * 0.02 : 3.2 + (m - RISE) * 0.025;
   if (m >= monthIndex(2020, 4) && m <= monthIndex(2020, 6)) f *= 0.6; // lockdown
   return f;
@@ -42,6 +45,11 @@ export function drawDate(rng: Rng): DatePlan {
   let m: number;
   do m = rng.int(0, LAST_INDEX);
   while (rng.float() * MAX_INTENSITY > intensity(m));
+  return drawDateInMonth(rng, m);
+}
+
+/** An incident's fuzzy date within month `m` (months since January 2014). */
+export function drawDateInMonth(rng: Rng, m: number): DatePlan {
   const year = FIRST_YEAR + Math.floor(m / 12);
   const month = (m % 12) + 1;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();

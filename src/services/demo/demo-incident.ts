@@ -14,7 +14,7 @@ import type { Weighted, Rng } from './demo-random.js';
 import type { Codes } from './demo-codes.js';
 import { type DatePlan, inWindow } from './demo-dates.js';
 import { SOUTH_MX, NORTH_MX, DESERT, WALL, TRAIN, ENCAMPMENT, nearCrossing, type PlacePlan, planPlace } from './demo-places.js';
-import { type PoolActor, selectVictim } from './demo-people.js';
+import type { PoolActor, VictimPools } from './demo-people.js';
 import { type Vars, cap, fillTemplate, victimVars, perpPhrase } from './demo-narrative.js';
 import { FAMILY_BASE, FAMILY_FACTOR, COMPANIONS, FAMILY_PROFILE, LEAF_PROFILE, METHODS, CONSEQUENCES, gateLeaf, pickLeaf, pickPerpetrator, involvements } from './demo-acts.js';
 import { makeSources } from './demo-sources.js';
@@ -72,7 +72,7 @@ function contextTags(rng: Rng, plan: PlacePlan, d: DatePlan, leaves: string[], p
 export function buildIncident(
   ctx: ServiceContext, rng: Rng, codes: Codes, d: DatePlan,
   localityTable: Weighted<Locality>, crossingTable: Weighted<Crossing>,
-  persons: PoolActor[], orgs: PoolActor[], nextSerial: () => number,
+  pools: VictimPools, nextSerial: () => number,
 ): Built {
   const plan = planPlace(rng, codes, localityTable, crossingTable);
   const lang: DemoLang = rng.chance(plan.region === 'US' ? 0.62 : 0.22) ? 'en' : 'es';
@@ -84,14 +84,14 @@ export function buildIncident(
   const exclude = new Set<PoolActor>();
   const wantsOrg = !PERSON_ONLY.has(family) && rng.chance(ORG_PREFERENCE[family] ?? 0.05);
   const orgFilter = SHELTER_FAMILIES.has(family) ? (a: PoolActor) => SHELTER_TYPES.has(a.orgType ?? '') : undefined;
-  let primary = wantsOrg ? selectVictim(rng, orgs, plan, exclude, orgFilter) : selectVictim(rng, persons, plan, exclude);
-  if (!primary) primary = selectVictim(rng, persons, plan, exclude);
+  let primary = wantsOrg ? pools.organisation(rng, plan, exclude, orgFilter) : pools.person(rng, plan, exclude);
+  if (!primary) primary = pools.person(rng, plan, exclude);
   if (family === 'deportation' && primary?.kind === 'person' && primary.nationality === plan.country) family = 'detention';
   if (primary) exclude.add(primary);
   const victims: PoolActor[] = primary ? [primary] : [];
   const extra = rng.weighted<number>([[0, 62], [1, 28], [2, 10]]);
   for (let i = 0; i < extra; i++) {
-    const v = (rng.chance(0.2) ? selectVictim(rng, orgs, plan, exclude) : undefined) ?? selectVictim(rng, persons, plan, exclude);
+    const v = (rng.chance(0.2) ? pools.organisation(rng, plan, exclude) : undefined) ?? pools.person(rng, plan, exclude);
     if (v) { victims.push(v); exclude.add(v); }
   }
   const keyOf = (v: PoolActor) => `v${victims.indexOf(v) + 1}`;

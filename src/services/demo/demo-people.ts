@@ -185,6 +185,20 @@ export function makeOrganisations(rng: Rng, codes: Codes): PoolActor[] {
   return out;
 }
 
+/** Where an incident's victims come from: the plain pools below, or the indexed pool of the bulk generator. */
+export interface VictimPools {
+  person(rng: Rng, plan: PlacePlan, exclude: Set<PoolActor>): PoolActor | undefined;
+  organisation(rng: Rng, plan: PlacePlan, exclude: Set<PoolActor>, filter?: (a: PoolActor) => boolean): PoolActor | undefined;
+}
+
+/** Pools searched in full at every draw: simple, and fast enough for a few thousand incidents. */
+export function listPools(persons: PoolActor[], orgs: PoolActor[]): VictimPools {
+  return {
+    person: (rng, plan, exclude) => selectVictim(rng, persons, plan, exclude),
+    organisation: (rng, plan, exclude, filter) => selectVictim(rng, orgs, plan, exclude, filter),
+  };
+}
+
 /**
  * People are drawn mostly from the town or area where the incident happened, sometimes from
  * elsewhere in the country (defenders travel); organisations only from the area.

@@ -22,7 +22,7 @@ import { type Weighted, Rng } from './demo-random.js';
 import { Codes } from './demo-codes.js';
 import { drawDate } from './demo-dates.js';
 import { localityWeight, crossingWeight } from './demo-places.js';
-import { type PoolActor, seriesOf, makePerson, makeOrganisations } from './demo-people.js';
+import { type PoolActor, seriesOf, makePerson, makeOrganisations, listPools } from './demo-people.js';
 import { buildIncident } from './demo-incident.js';
 
 export { fillTemplate } from './demo-narrative.js';
@@ -62,10 +62,11 @@ export async function generateDemo(ctx: ServiceContext, opts: GenerateDemoOption
   // incidents in date order, so a person's first incident is their earliest
   const dates = Array.from({ length: total }, () => drawDate(rng)).sort((a, b) => a.day - b.day);
 
+  const pools = listPools(persons, orgs);
   let sourceSerial = 0;
   let done = 0;
   for (const d of dates) {
-    const input = buildIncident(ctx, rng, codes, d, localityTable, crossingTable, persons, orgs, () => ++sourceSerial);
+    const input = buildIncident(ctx, rng, codes, d, localityTable, crossingTable, pools, () => ++sourceSerial);
     const parsed = incidentInputSchema.parse(input.raw);
     const view = await createIncident(ctx, parsed);
     // the saved incident keys its victims by actor id, in the order they were given

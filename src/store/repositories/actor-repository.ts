@@ -105,6 +105,16 @@ export class ActorRepository {
   }
 
   /** Whether the viewer may see this person or organisation (need-to-know; see visibility.ts). */
+  /** Which of `ids` exist and the viewer may see (bulk loads check a batch's victims at once). */
+  async visibleIds(ids: string[], viewer: Viewer): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db.selectFrom('actors as a').select('a.id').where('a.id', 'in', ids.slice(i, i + 500)).where(actorVisibleTo(viewer)).execute();
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
+  }
+
   async isVisible(id: string, viewer: Viewer): Promise<boolean> {
     return !!(await this.db.selectFrom('actors as a').select('a.id').where('a.id', '=', id).where(actorVisibleTo(viewer)).executeTakeFirst());
   }

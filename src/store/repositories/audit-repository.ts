@@ -125,9 +125,19 @@ export class AuditRepository {
 
   /** Appends one event to the chain, in the caller's transaction (or its own). Returns its seq. */
   async add(e: AuditEvent): Promise<number> {
+    return this.addMany([e]);
+  }
+
+  /**
+   * Appends events in order, under one lock of the head (bulk loads: one statement per few hundred
+   * entries instead of three per entry). Same chain as that many `add` calls. Returns the last seq.
+   */
+  async addMany(events: AuditEvent[]): Promise<number> {
     const key = this.keys.auditKey;
     if (!key) throw new AuditKeyMissingError();
-    if (!this.db.isTransaction) return this.db.transaction().execute((trx) => new AuditRepository(trx, this.keys).add(e));
+    const first = events[0];
+    if (!first) throw new Error('audit: no events to add');
+    if (!this.db.isTransaction) return this.db.transaction().execute((trx) => new AuditRepository(trx, this.keys).addMany(events));
 
     // Lock the head first; everything below happens under that lock.
     const locked = await this.db.updateTable('audit_chain_head').set({ seq: sql`seq` }).where('id', '=', 1).returning(['seq', 'hash', 'legacy', 'started_at', 'mac']).executeTakeFirst();
@@ -139,11 +149,13 @@ export class AuditRepository {
     let prev = last.hash;
     let legacy = head?.legacy ?? 0;
     let startedAt = head?.startedAt ?? null;
+    // new entries are collected and inserted together at the end, in seq order
+    const pending: { at: string; user_id: string | null; action: string; target_type: string | null; target_id: string | null; detail: string | null; seq: number; prev_hash: string; hash: string }[] = [];
     const append = async (c: Omit<EntryContent, 'seq'>, id?: number) => {
       seq += 1;
       const hash = entryHash(key, prev, { ...c, seq });
       if (id !== undefined) await this.db.updateTable('audit_events').set({ seq, prev_hash: prev, hash }).where('id', '=', id).execute();
-      else await this.db.insertInto('audit_events').values({ at: c.at, user_id: c.userId, action: c.action, target_type: c.targetType, target_id: c.targetId, detail: c.detail, seq, prev_hash: prev, hash }).execute();
+      else pending.push({ at: c.at, user_id: c.userId, action: c.action, target_type: c.targetType, target_id: c.targetId, detail: c.detail, seq, prev_hash: prev, hash });
       prev = hash;
     };
 
@@ -153,7 +165,7 @@ export class AuditRepository {
       const before = await this.db.selectFrom('audit_events').selectAll().where('seq', 'is', null).orderBy('id').execute();
       for (const r of before) await append({ at: r.at, userId: r.user_id, action: r.action, targetType: r.target_type, targetId: r.target_id, detail: r.detail }, r.id);
       legacy = before.length;
-      startedAt = e.at;
+      startedAt = first.at;
     } else {
       const intact = head && head.startedAt !== null && tagMatches(head.mac, headMac(key, head)) && head.seq === last.seq && head.hash === last.hash;
       if (!intact) {
@@ -161,12 +173,14 @@ export class AuditRepository {
         // and the head rewritten, an old head put back …). Say so in the chain itself, then go on from
         // the last entry: the verifier reports this entry, and nothing is laundered into a clean chain.
         const reason = !head ? 'head_missing' : head.startedAt === null || !tagMatches(head.mac, headMac(key, head)) ? 'head_altered' : 'head_mismatch';
-        await append({ at: e.at, userId: null, action: CHAIN_BREAK_ACTION, targetType: null, targetId: null, detail: JSON.stringify({ reason, headSeq: head?.seq ?? null, lastSeq: last.seq }) });
-        startedAt ??= e.at;
+        await append({ at: first.at, userId: null, action: CHAIN_BREAK_ACTION, targetType: null, targetId: null, detail: JSON.stringify({ reason, headSeq: head?.seq ?? null, lastSeq: last.seq }) });
+        startedAt ??= first.at;
       }
     }
 
-    await append({ at: e.at, userId: e.userId, action: e.action, targetType: e.targetType ?? null, targetId: e.targetId ?? null, detail: e.detail ? JSON.stringify(e.detail) : null });
+    for (const e of events) await append({ at: e.at, userId: e.userId, action: e.action, targetType: e.targetType ?? null, targetId: e.targetId ?? null, detail: e.detail ? JSON.stringify(e.detail) : null });
+    // 9 columns: 500 rows stay well under either database's bound-parameter limit
+    for (let i = 0; i < pending.length; i += 500) await this.db.insertInto('audit_events').values(pending.slice(i, i + 500)).execute();
 
     const next = { seq, hash: prev, legacy, startedAt };
     const mac = headMac(key, next);

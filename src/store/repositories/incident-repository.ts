@@ -11,7 +11,7 @@ import { compact } from './compact.js';
 import type { StoreKeys } from '../store-keys.js';
 import { FieldSealer, recordName } from './sealed-fields.js';
 import { visibleTo, type Viewer } from './visibility.js';
-import { isSealedValue } from '../../crypto/envelope.js';
+import { isSealedValue, type DataKey } from '../../crypto/envelope.js';
 import type { StorePolicy } from '../store-policy.js';
 
 type IncRow = Pick<Selectable<IncidentTable>, 'id' | 'private_sealed'> & { summary?: string | null };
@@ -39,6 +39,28 @@ export type IncidentWithIds = Omit<IncidentInput, 'acts' | 'sources' | 'interven
   interventions: (Omit<IncidentInput['interventions'][number], 'id'> & { id: string })[];
 };
 
+/** One incident as rows, before insertion (seq comes from the database). */
+interface IncidentRows {
+  incident: Omit<Selectable<IncidentTable>, 'seq'>;
+  context: { incident_id: string; code: string }[];
+  victims: { incident_id: string; actor_id: string; ordinal: number }[];
+  acts: Selectable<ActTable>[];
+  involvements: Selectable<InvolvementTable>[];
+  sources: Selectable<SourceTable>[];
+  interventions: Selectable<InterventionTable>[];
+}
+
+/**
+ * Rows per multi-row INSERT: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535
+ * for our widest table (incidents, 29 columns).
+ */
+const ROWS_PER_INSERT = 500;
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) out.push(rows.slice(i, i + ROWS_PER_INSERT));
+  return out;
+}
+
 const rootOf = (code: string) => code.split('.')[0] ?? code;
 const groupOf = (code: string) => code.split('.').slice(0, 2).join('.');
 
@@ -65,16 +87,16 @@ export class IncidentRepository {
   }
 
   /**
-   * Writes the incident row and replaces its parts. `input` must already carry an id on every
-   * part and `victimIds` maps victim keys to actor ids. Returns the incident's seq.
+   * The rows one incident is stored as (identifying values sealed under `dk`), shared by `write`
+   * and `writeMany` so a bulk load stores exactly what the one-at-a-time path stores.
    */
-  async write(meta: IncidentMeta, input: IncidentWithIds, victimIds: Map<string, string>, isNew: boolean): Promise<number> {
+  private rowsOf(meta: IncidentMeta, input: IncidentWithIds, victimIds: Map<string, string>, dk: DataKey): IncidentRows {
     const span = input.date ? dateSpan(input.date) : null;
     const record = recordName('incident', meta.id);
-    const dk = await this.sealer.dataKey(record, true);
     const slot = (table: string, row: string, column: string) => ({ record, table, row, column });
-    const row = {
-      id: meta.id,
+    const id = meta.id;
+    const incident = {
+      id,
       org_id: meta.orgId,
       title: input.title,
       summary: this.sealer.sealIf(this.policy.marked.has('summary'), dk, slot('incidents', meta.id, 'summary'), input.summary),
@@ -103,60 +125,96 @@ export class IncidentRepository {
       version: meta.version,
       deleted_at: null,
     };
+    const acts = input.acts.map((a, i) => ({
+      id: a.id, incident_id: id, ordinal: i, kind: a.kind, kind_root: rootOf(a.kind),
+      victim_actor_id: a.victimKey !== undefined ? (victimIds.get(a.victimKey) ?? null) : null,
+      date_start: a.date?.start ?? null, date_end: a.date?.end ?? null, date_approx: a.date?.approximate ? 1 : 0,
+      methods: JSON.stringify(a.methods), consequences: JSON.stringify(a.consequences), description: this.sealer.sealIf(this.policy.marked.has('acts.description'), dk, slot('acts', a.id, 'description'), a.description),
+    }));
+    const involvements = input.acts.flatMap((a) =>
+      a.perpetrators.map((p, j) => ({
+        id: p.id, act_id: a.id, incident_id: id, ordinal: j, perpetrator: p.perpetrator, perpetrator_group: groupOf(p.perpetrator),
+        degree: p.degree ?? null, country: p.country ?? null, identified_individuals: this.sealer.seal(dk, slot('involvements', p.id, 'identified_individuals'), p.identifiedIndividuals), description: this.sealer.sealIf(this.policy.marked.has('perpetrators.description'), dk, slot('involvements', p.id, 'description'), p.description),
+      })),
+    );
+    const sources = input.sources.map((s, i) => ({
+      id: s.id, incident_id: id, ordinal: i, kind: s.kind, method: s.method ?? null, received_on: s.receivedOn ?? null, reliability: s.reliability ?? null,
+      pseudonym: s.pseudonym ?? null, testimony: this.sealer.seal(dk, slot('sources', s.id, 'testimony'), s.testimony), consent: JSON.stringify(s.consent),
+    }));
+    const interventions = input.interventions.map((v, i) => ({
+      id: v.id, incident_id: id, ordinal: i, kind: v.kind, date: v.date ?? null, actor: v.actor ?? null, addressee: v.addressee ?? null,
+      outcome: v.outcome ?? null, follow_up: v.followUp ?? null, notes: this.sealer.sealIf(this.policy.marked.has('interventions.notes'), dk, slot('interventions', v.id, 'notes'), v.notes),
+    }));
+    return {
+      incident,
+      context: [...new Set(input.context)].map((code) => ({ incident_id: id, code })),
+      victims: [...new Set(victimIds.values())].map((actor_id, ordinal) => ({ incident_id: id, actor_id, ordinal })),
+      acts, involvements, sources, interventions,
+    };
+  }
+
+  /**
+   * Writes the incident row and replaces its parts. `input` must already carry an id on every
+   * part and `victimIds` maps victim keys to actor ids. Returns the incident's seq.
+   */
+  async write(meta: IncidentMeta, input: IncidentWithIds, victimIds: Map<string, string>, isNew: boolean): Promise<number> {
+    const dk = await this.sealer.dataKey(recordName('incident', meta.id), true);
+    const rows = this.rowsOf(meta, input, victimIds, dk);
     let seq: number;
     if (isNew) {
-      const r = await this.db.insertInto('incidents').values(row).returning('seq').executeTakeFirstOrThrow();
+      const r = await this.db.insertInto('incidents').values(rows.incident).returning('seq').executeTakeFirstOrThrow();
       seq = Number(r.seq);
     } else {
-      await this.db.updateTable('incidents').set(row).where('id', '=', meta.id).execute();
+      await this.db.updateTable('incidents').set(rows.incident).where('id', '=', meta.id).execute();
       seq = (await this.seqOf(meta.id))!;
       for (const t of ['incident_context', 'incident_victims', 'involvements', 'acts', 'sources', 'interventions'] as const) {
         await this.db.deleteFrom(t).where('incident_id', '=', meta.id).execute();
       }
     }
-    const id = meta.id;
-    if (input.context.length) await this.db.insertInto('incident_context').values([...new Set(input.context)].map((code) => ({ incident_id: id, code }))).execute();
-    const victimRows = [...new Set(victimIds.values())].map((actor_id, ordinal) => ({ incident_id: id, actor_id, ordinal }));
-    if (victimRows.length) await this.db.insertInto('incident_victims').values(victimRows).execute();
-    for (const [i, a] of input.acts.entries()) {
-      await this.db
-        .insertInto('acts')
-        .values({
-          id: a.id, incident_id: id, ordinal: i, kind: a.kind, kind_root: rootOf(a.kind),
-          victim_actor_id: a.victimKey !== undefined ? (victimIds.get(a.victimKey) ?? null) : null,
-          date_start: a.date?.start ?? null, date_end: a.date?.end ?? null, date_approx: a.date?.approximate ? 1 : 0,
-          methods: JSON.stringify(a.methods), consequences: JSON.stringify(a.consequences), description: this.sealer.sealIf(this.policy.marked.has('acts.description'), dk, slot('acts', a.id, 'description'), a.description),
-        })
-        .execute();
-      for (const [j, p] of a.perpetrators.entries()) {
-        await this.db
-          .insertInto('involvements')
-          .values({
-            id: p.id, act_id: a.id, incident_id: id, ordinal: j, perpetrator: p.perpetrator, perpetrator_group: groupOf(p.perpetrator),
-            degree: p.degree ?? null, country: p.country ?? null, identified_individuals: this.sealer.seal(dk, slot('involvements', p.id, 'identified_individuals'), p.identifiedIndividuals), description: this.sealer.sealIf(this.policy.marked.has('perpetrators.description'), dk, slot('involvements', p.id, 'description'), p.description),
-          })
-          .execute();
-      }
-    }
-    for (const [i, s] of input.sources.entries()) {
-      await this.db
-        .insertInto('sources')
-        .values({
-          id: s.id, incident_id: id, ordinal: i, kind: s.kind, method: s.method ?? null, received_on: s.receivedOn ?? null, reliability: s.reliability ?? null,
-          pseudonym: s.pseudonym ?? null, testimony: this.sealer.seal(dk, slot('sources', s.id, 'testimony'), s.testimony), consent: JSON.stringify(s.consent),
-        })
-        .execute();
-    }
-    for (const [i, v] of input.interventions.entries()) {
-      await this.db
-        .insertInto('interventions')
-        .values({
-          id: v.id, incident_id: id, ordinal: i, kind: v.kind, date: v.date ?? null, actor: v.actor ?? null, addressee: v.addressee ?? null,
-          outcome: v.outcome ?? null, follow_up: v.followUp ?? null, notes: this.sealer.sealIf(this.policy.marked.has('interventions.notes'), dk, slot('interventions', v.id, 'notes'), v.notes),
-        })
-        .execute();
-    }
+    await this.insertParts([rows]);
     return seq;
+  }
+
+  /**
+   * Writes many new incidents at once (bulk loads): the same rows as `write`, one data key per
+   * incident, inserted a few hundred rows per statement. Returns what `load` would return for each
+   * (identifying values as given, not read back and opened) with its seq; `actors` holds every
+   * victim's view.
+   */
+  async writeMany(items: { meta: IncidentMeta; input: IncidentWithIds; victimIds: Map<string, string> }[], actors: Map<string, ActorView>): Promise<{ seq: number; view: IncidentView }[]> {
+    if (!items.length) return [];
+    const keys = await this.sealer.newDataKeys(items.map((it) => recordName('incident', it.meta.id)));
+    const rows = items.map((it) => this.rowsOf(it.meta, it.input, it.victimIds, keys.get(recordName('incident', it.meta.id))!));
+    const seqs = new Map<string, number>();
+    // ids are returned with their seq: the order of RETURNING rows is not promised
+    for (const chunk of chunks(rows.map((r) => r.incident))) {
+      for (const r of await this.db.insertInto('incidents').values(chunk).returning(['id', 'seq']).execute()) seqs.set(r.id, Number(r.seq));
+    }
+    await this.insertParts(rows);
+    return items.map(({ input }, k) => {
+      const r = rows[k]!;
+      const seq = seqs.get(r.incident.id)!;
+      const perps = new Map(input.acts.flatMap((a) => a.perpetrators).map((p) => [p.id, p]));
+      const view = toView(
+        { ...r.incident, seq, summary: input.summary ?? null, private_sealed: null }, input.place.private,
+        r.context.map((c) => c.code).sort(), r.victims.map((v) => v.actor_id), actors,
+        r.acts.map((a, i) => ({ ...a, description: input.acts[i]!.description ?? null })),
+        r.involvements.map((v) => ({ ...v, identified_individuals: perps.get(v.id)!.identifiedIndividuals ?? null, description: perps.get(v.id)!.description ?? null })),
+        r.sources.map((x, i) => ({ ...x, testimony: input.sources[i]!.testimony ?? null })),
+        r.interventions.map((n, i) => ({ ...n, notes: input.interventions[i]!.notes ?? null })),
+      );
+      return { seq, view };
+    });
+  }
+
+  /** Inserts the parts of incidents whose rows were just written (acts before their involvements). */
+  private async insertParts(list: IncidentRows[]): Promise<void> {
+    for (const c of chunks(list.flatMap((r) => r.context))) await this.db.insertInto('incident_context').values(c).execute();
+    for (const c of chunks(list.flatMap((r) => r.victims))) await this.db.insertInto('incident_victims').values(c).execute();
+    for (const c of chunks(list.flatMap((r) => r.acts))) await this.db.insertInto('acts').values(c).execute();
+    for (const c of chunks(list.flatMap((r) => r.involvements))) await this.db.insertInto('involvements').values(c).execute();
+    for (const c of chunks(list.flatMap((r) => r.sources))) await this.db.insertInto('sources').values(c).execute();
+    for (const c of chunks(list.flatMap((r) => r.interventions))) await this.db.insertInto('interventions').values(c).execute();
   }
 
   async markDeleted(id: string, at: string, userId: string, version: number): Promise<void> {
@@ -295,6 +353,12 @@ export class IncidentRepository {
 
   async addRevision(incidentId: string, version: number, at: string, userId: string, changes: FieldChange[]): Promise<void> {
     await this.db.insertInto('incident_revisions').values({ incident_id: incidentId, version, at, user_id: userId, changes: JSON.stringify(changes) }).execute();
+  }
+
+  /** The first history entries of many new incidents (bulk loads), a few hundred rows per statement. */
+  async addRevisions(list: { incidentId: string; version: number; at: string; userId: string; changes: FieldChange[] }[]): Promise<void> {
+    const rows = list.map((r) => ({ incident_id: r.incidentId, version: r.version, at: r.at, user_id: r.userId, changes: JSON.stringify(r.changes) }));
+    for (const c of chunks(rows)) await this.db.insertInto('incident_revisions').values(c).execute();
   }
 
   async revisions(incidentId: string): Promise<{ version: number; at: string; userId: string; userName: string | null; changes: FieldChange[] }[]> {

@@ -35,6 +35,21 @@ export class FieldSealer {
     return dk;
   }
 
+  /** New data keys for many new records at once (bulk loads), stored a few hundred rows per statement. */
+  async newDataKeys(records: string[]): Promise<Map<string, DataKey>> {
+    const ring = this.ring();
+    const out = new Map<string, DataKey>();
+    const rows: { record: string; key_id: string; kek_id: string; wrapped: string; created_at: string }[] = [];
+    const at = new Date().toISOString();
+    for (const record of records) {
+      const { dk, stored } = ring.newDataKey(record);
+      out.set(record, dk);
+      rows.push({ record, key_id: stored.keyId, kek_id: stored.kekId, wrapped: stored.wrapped.toString('base64'), created_at: at });
+    }
+    for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('record_keys').values(rows.slice(i, i + 500)).execute();
+    return out;
+  }
+
   /** Data keys of many records at once (for lists and scans); records without a key are absent. */
   async dataKeys(records: string[]): Promise<Map<string, DataKey>> {
     const out = new Map<string, DataKey>();

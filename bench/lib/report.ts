@@ -1,0 +1,142 @@
+/**
+ * Renders bench/RESULTS.md from the results files: every figure beside its floor and their ratio,
+ * the machine each run happened on, and the verdicts against design.md §5. Every number here
+ * comes from a results file; the prose only says how to read them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunResult } from './results.js';
+import type { Timing } from './stats.js';
+
+const ms = (x: number) => (x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`);
+const n = (x: number) => Math.round(x).toLocaleString('en');
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '—');
+const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+const label = (r: RunResult) => `${r.backend === 'sqlite' ? 'embedded (encrypted SQLite)' : 'PostgreSQL'}, ${n(r.size)} incidents`;
+
+function timingRow(name: string, t: { ours: Timing; floor: Timing }, extra: string[] = []): string {
+  return `| ${[name, ...extra, ms(t.ours.p50), ms(t.ours.p95), ms(t.floor.p50), ms(t.floor.p95), ratio(t.ours.p95, t.floor.p95), String(t.ours.rounds)].join(' | ')} |`;
+}
+
+function verdicts(results: RunResult[]): string[] {
+  const lines = ['| budget (design.md §5) | measured | where | verdict |', '|---|---|---|---|'];
+  const largest = (backend: string) => results.filter((r) => r.backend === backend).sort((a, b) => b.size - a.size)[0];
+  const verdict = (ok: boolean, size: number) => (size >= 1_000_000 ? (ok ? 'met' : '**missed**') : `${ok ? 'met' : '**missed**'} at ${n(size)} — not yet measured at 1,000,000`);
+  const lite = largest('sqlite');
+  const server = largest('postgres');
+  if (lite?.search) {
+    const worst = Math.max(...lite.search.map((s) => s.ours.p95));
+    lines.push(`| search with facets, p95 < 150 ms (embedded, 1,000,000) | worst query p95 ${ms(worst)} | ${label(lite)} | ${verdict(worst < 150, lite.size)} |`);
+  }
+  for (const r of [lite, server]) {
+    if (!r?.dashboard) continue;
+    const worst = Math.max(...r.dashboard.map((x) => x.ours.p95));
+    lines.push(`| dashboard aggregates, p95 < 300 ms (1,000,000) | p95 ${ms(worst)} | ${label(r)} | ${verdict(worst < 300, r.size)} |`);
+  }
+  if (lite?.importCsv) lines.push(`| CSV import ≥ 10,000 rows/s (embedded) | ${n(lite.importCsv.ours.rowsPerSecond)} rows/s | ${label(lite)} (into an empty workspace) | ${lite.importCsv.ours.rowsPerSecond >= 10_000 ? 'met' : '**missed**'} |`);
+  const web = results.find((r) => r.web);
+  if (web?.web) {
+    lines.push(`| first load < 150 KB compressed JS+CSS | ${kib(web.web.app.jsCssBytes)} | slow 3G, Chromium | ${web.web.app.jsCssBytes < 150 * 1000 ? 'met' : '**missed**'} |`);
+    lines.push(`| usable within 3 s on slow 3G | ${ms(web.web.app.usableMs)} | sign-in form visible | ${web.web.app.usableMs < 3000 ? 'met' : '**missed**'} |`);
+  }
+  for (const r of [lite, server]) {
+    if (!r?.memory) continue;
+    lines.push(`| server memory < 300 MB resident (1,000,000) | ${n(r.memory.peak)} MiB peak | ${label(r)} | ${verdict(r.memory.peak * 1.048576 < 300, r.size)} |`);
+  }
+  return lines;
+}
+
+function searchSection(r: RunResult): string[] {
+  if (!r.search) return [];
+  const out = [`### Search with facets — ${label(r)}`, '', '"Ours" is the use case (findIncidents: one count, a page of 25 with its acts, ten facet counts, mapped to JSON). The floor is the very same compiled SQL run straight on the driver.', '',
+    '| query | matches | ours p50 | ours p95 | floor p50 | floor p95 | ours/floor (p95) | rounds |', '|---|---|---|---|---|---|---|---|'];
+  for (const s of r.search) out.push(timingRow(s.name, s, [n(s.matches)]));
+  out.push('', 'Where the floor\'s time goes (each statement timed once, alone, after the rounds):', '', '| query | count | page | facets (10, total) | slowest facet |', '|---|---|---|---|---|');
+  for (const s of r.search) {
+    const get = (name: string) => s.statements.find((x) => x.name === name)?.ms ?? 0;
+    const facets = s.statements.filter((x) => x.name.startsWith('facet '));
+    const slowest = facets.sort((a, b) => b.ms - a.ms)[0];
+    out.push(`| ${s.name} | ${ms(get('count'))} | ${ms(get('page'))} | ${ms(facets.reduce((a, b) => a + b.ms, 0))} | ${slowest ? `${slowest.name.slice(6)} ${ms(slowest.ms)}` : '—'} |`);
+  }
+  // the reading, computed: which statements dominate the slowest query
+  const slow = [...r.search].sort((a, b) => b.floor.p95 - a.floor.p95)[0]!;
+  const total = slow.statements.reduce((a, b) => a + b.ms, 0);
+  const facetShare = slow.statements.filter((x) => x.name.startsWith('facet ')).reduce((a, b) => a + b.ms, 0) / total;
+  const countPage = slow.statements.filter((x) => x.name === 'count' || x.name === 'page').reduce((a, b) => a + b.ms, 0) / total;
+  // a query slow enough for one pass each compares two single timings: too noisy to read as overhead
+  const repeated = r.search.filter((x) => x.ours.rounds >= 3);
+  const overhead = repeated.length ? Math.max(...repeated.map((x) => x.ours.p95 / x.floor.p95)) : NaN;
+  const single = r.search.filter((x) => x.ours.rounds < 3).map((x) => x.name);
+  out.push('', `Reading: the slowest query is ${slow.name} (${n(slow.matches)} of ${n(r.incidentsAtRun)} incidents match); of its floor time, the ten facet counts take ${(facetShare * 100).toFixed(0)} % and the count and the page ${(countPage * 100).toFixed(0)} %.${Number.isFinite(overhead) ? ` Where there were several rounds, our code adds at most ${overhead.toFixed(2)}× over the floor (p95), so the time is the SQL's.` : ''}${single.length ? ` ${single.join(', ')}: one pass each (too slow for rounds), so their ours/floor ratio is two single timings on a shared machine, not overhead.` : ''} Every statement visits every matching incident (and joins its acts, perpetrators or victims for the facets), so the cost grows with the number of matches.`);
+  return [...out, ''];
+}
+
+export function renderResults(dir: string): string {
+  const results = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RunResult)
+    .sort((a, b) => a.size - b.size || a.backend.localeCompare(b.backend));
+  const out: string[] = ['# Benchmark results', '',
+    'Produced by `npm run bench` (`npx tsx bench/run.ts`, see bench/run.ts for options) from the files in bench/results/. Each figure stands beside its floor, measured in the same run: the same SQL run straight on the database, raw inserts, an empty page. The ratio says how much our own code adds; the floor says what the SQL design itself costs.', '',
+    '## Machine and runs', '', '| backend, size | run at | CPU | cores | RAM | Node | PostgreSQL | load average at start (1, 5, 15 min) | incidents at run |', '|---|---|---|---|---|---|---|---|---|'];
+  for (const r of results) out.push(`| ${label(r)} | ${r.ranAt.slice(0, 16).replace('T', ' ')} UTC | ${r.machine.cpu} | ${r.machine.cores} | ${r.machine.ramGiB} GiB | ${r.machine.node} | ${r.machine.postgres ?? '—'} | ${r.machine.loadAtStart.join(', ')} | ${n(r.incidentsAtRun)} |`);
+  for (const r of results) {
+    const later = Object.entries(r.sections ?? {}).filter(([, at]) => at !== r.ranAt);
+    if (later.length) out.push('', `${label(r)}: measured again later — ${later.map(([k, at]) => `${k} at ${at.slice(0, 16).replace('T', ' ')} UTC`).join(', ')}.`);
+  }
+  out.push('', 'The machine is shared: a load average above the core count means other work competed for the CPU during the run, and every figure (ours and floor alike) is slower for it.', '',
+    '## Budgets', '', ...verdicts(results), '',
+    '## Datasets', '', 'Built by the bulk demo generator (src/services/demo/generate-demo-bulk.ts): batches of 1,000 incidents, each batch one transaction through `recordIncidents` (validation, vocabulary checks, sealing of identifying values, search index, history, chained audit), cached between runs.', '',
+    '| backend, size | built at | seconds | incidents/s | people | organisations | on disk | per incident |', '|---|---|---|---|---|---|---|---|');
+  for (const r of results) out.push(`| ${label(r)} | ${r.build.builtAt.slice(0, 16).replace('T', ' ')} UTC | ${n(r.build.seconds)} | ${n(r.build.perSecond)} | ${n(r.build.people)} | ${n(r.build.organisations)} | ${r.diskBytes ? `${n(r.diskBytes / 2 ** 20)} MiB` : '—'} | ${r.diskBytes ? kib(r.diskBytes / r.incidentsAtRun) : '—'} |`);
+  out.push('', 'Most of a batch\'s time goes into committing it: every incident brings its parts, a sealed data key, its full-text row, a first history entry holding every field, and its audit entry, and all of it is written (and, embedded, encrypted page by page) at commit. In CPU profiles of generation runs (node --cpu-prof) the commit was the largest single share, then SQL execution, then JavaScript (building, validating, sealing); run one the same way to see it on another machine.', '', 'PostgreSQL plans from table statistics: after a bulk load the harness runs ANALYZE on the dataset\'s tables, as autovacuum would on a running server (the test server here runs with autovacuum off; without statistics the same searches took several times longer).');
+  out.push('', '## Search', '');
+  for (const r of results) out.push(...searchSection(r));
+  out.push('## Dashboard aggregates', '', 'Incidents per month, per country, per kind of act and per type of perpetrator (src/store/stats/dashboard-aggregates.ts), for one viewer (need-to-know applies): ours through Kysely, the floor the same four statements on the driver.', '',
+    '| backend, size | range | ours p50 | ours p95 | floor p50 | floor p95 | ours/floor (p95) | rounds |', '|---|---|---|---|---|---|---|---|');
+  for (const r of results) for (const x of r.dashboard ?? []) out.push(timingRow(label(r), x, [x.name]));
+  const cached = results.filter((r) => r.pageCache?.length);
+  if (cached.length) {
+    out.push('', '## The encrypted page cache', '', 'SQLCipher keeps decrypted pages in SQLite\'s page cache (64 MiB as the store opens it). A scan over more than that reads and decrypts every page again each time. The same statements on the floor connection, with the store\'s cache and with one large enough for the working set (best of two after a warm-up):', '',
+      '| backend, size | statements | store\'s cache (64 MiB) | large cache | large/store |', '|---|---|---|---|---|');
+    for (const r of cached) for (const x of r.pageCache!) out.push(`| ${label(r)} | ${x.name} | ${ms(x.storeCacheMs)} | ${ms(x.largeCacheMs)} (${n(x.largeCacheMiB)} MiB) | ${(x.largeCacheMs / x.storeCacheMs).toFixed(2)} |`);
+  }
+  out.push('', '## One incident', '', 'Read: getIncident (access check, the incident, its parts and victims, identifying values opened) vs a raw SELECT of its row by id. Write: createIncident (validation, codes, sealing, parts, search index, history, chained audit, one transaction) vs a raw INSERT of one row.', '',
+    '| backend, size | operation | ours p50 | ours p95 | floor p50 | floor p95 | ours/floor (p95) | rounds |', '|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    if (!r.readWrite) continue;
+    out.push(timingRow(label(r), r.readWrite.read, ['read']));
+    out.push(timingRow(label(r), r.readWrite.write, ['write']));
+  }
+  out.push('', '## Searching identifying values (decrypt-and-scan)', '', 'Identifying values are sealed per record and never indexed (ADR 0010): the use case (scanIdentifying, every batch until done, each audited) opens and matches them; the floor reads the same sealed columns raw, opening nothing.', '',
+    '| backend, size | text | incidents scanned | matches | ours p50 | ours p95 | floor p50 | floor p95 | ours/floor (p95) | rounds |', '|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) if (r.scan) out.push(timingRow(label(r), r.scan, [`"${r.scan.text}"`, n(r.scan.scanned), n(r.scan.matches)]));
+  out.push('', '## CSV import', '', 'There is no CSV import use case yet (issue 8 builds it). Measured here is the closest real path: a CSV file written from the dataset (titles and summaries in both languages, place, first act, perpetrator, victim pseudonym and role, status), parsed with csv-parse, each row turned into incident input and recorded through `recordIncidents` in batches of 1,000, into an empty workspace on the same backend. Floor: the same rows, parsed beforehand, as raw INSERTs of the incident row, 1,000 per transaction.', '',
+    '| backend (and the dataset the file was written from) | rows | file | ours rows/s | floor rows/s | floor/ours | parsing alone rows/s |', '|---|---|---|---|---|---|---|');
+  for (const r of results) if (r.importCsv) out.push(`| ${label(r)} | ${n(r.importCsv.rows)} | ${kib(r.importCsv.bytes)} | ${n(r.importCsv.ours.rowsPerSecond)} | ${n(r.importCsv.floor.rowsPerSecond)} | ${ratio(r.importCsv.floor.rowsPerSecond, r.importCsv.ours.rowsPerSecond)} | ${n(r.importCsv.parseOnly.rowsPerSecond)} |`);
+  out.push('', '## Server memory', '', 'The real server (`node bin/bitacora.js serve`, built dist/) unsealed on the dataset, after every benchmark search ran once through the HTTP API (VmRSS and its peak VmHWM from /proc); the floor is an idle Node process.', '',
+    '| backend, size | after start | after searches | peak | idle node | peak − idle |', '|---|---|---|---|---|---|');
+  for (const r of results) if (r.memory) out.push(`| ${label(r)} | ${n(r.memory.afterStart)} MiB | ${n(r.memory.afterSearches)} MiB | ${n(r.memory.peak)} MiB | ${n(r.memory.idleNode)} MiB | ${n(r.memory.peak - r.memory.idleNode)} MiB |`);
+  const web = results.find((r) => r.web)?.web;
+  if (web) {
+    out.push('', '## First load of the web app', '', 'Debian\'s Chromium (playwright-core), cache disabled, CDP Network.emulateNetworkConditions: 400 ms latency, 400 kbit/s down and up. Bytes as transferred (compressed). Usable: the sign-in form\'s password field visible; the floor is an empty HTML page served by Fastify with the same static and compression plugins (median of 3 loads each).', '',
+      '| page | JS+CSS transferred | all transferred | requests | usable after |', '|---|---|---|---|---|',
+      `| the web app (sign-in) | ${kib(web.app.jsCssBytes)} | ${kib(web.app.totalBytes)} | ${web.app.requests} | ${ms(web.app.usableMs)} |`,
+      `| floor: empty page | ${kib(web.empty.jsCssBytes)} | ${kib(web.empty.totalBytes)} | ${web.empty.requests} | ${ms(web.empty.usableMs)} |`);
+  }
+  out.push('', '## Scaling and what stands in the way', '');
+  for (const backend of ['sqlite', 'postgres'] as const) {
+    const runs = results.filter((r) => r.backend === backend && r.search).sort((a, b) => a.size - b.size);
+    if (runs.length >= 2) {
+      const [a, b] = [runs[0]!, runs.at(-1)!];
+      const worst = (r: RunResult) => Math.max(...r.search!.map((x) => x.ours.p95));
+      out.push(`- ${backend === 'sqlite' ? 'Embedded' : 'PostgreSQL'}: the worst search p95 goes from ${ms(worst(a))} at ${n(a.size)} to ${ms(worst(b))} at ${n(b.size)} incidents (${ratio(worst(b), worst(a))} for ${ratio(b.size, a.size)} the data).`);
+    }
+    const missing = [100_000, 1_000_000].filter((size) => !results.some((r) => r.backend === backend && r.size === size));
+    const built = results.filter((r) => r.backend === backend).sort((a, b) => b.size - a.size)[0];
+    if (missing.length && built) {
+      out.push(`- ${backend === 'sqlite' ? 'Embedded' : 'PostgreSQL'}: not measured at ${missing.map(n).join(' and ')} incidents in these runs. At the generation rate measured for the dataset above (${n(built.build.perSecond)} incidents/s on this shared machine), building ${n(missing.at(-1)!)} incidents takes about ${n(missing.at(-1)! / built.build.perSecond / 60)} minutes; run \`npm run bench -- --sizes ${missing.join(',')} --backends ${backend}\` (the dataset is cached afterwards).`);
+    }
+  }
+  out.push('', 'What was tried, and what each showed: prepared statements are now reused (src/store/sqlite/statement-cache.ts; Kysely prepared every statement anew), which removes per-query overhead but cannot touch the statements\' own cost; PostgreSQL tables are analysed after loading; the page-cache measurement above shows how much of the embedded time is decrypting pages again because the working set outgrows the 64 MiB cache; the per-statement tables show the ten facet counts dominating every query. None of these brings a search over tens of thousands of matches near 150 ms.', '');
+  out.push('The searches above show that meeting the 150 ms budget is a matter of the search design in src/store/search/, not of overhead: ours and the floor run the same statements and take the same time. design.md §5 names the kind of design it takes — a top page that can stop early (results ordered by an index the page can walk), facet counts from precomputed structures maintained on write (per-term or per-value summaries) rather than a GROUP BY over every match, and counts beyond a threshold given as marked estimates.');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,33 @@
+/** One run's figures for one backend and size, as stored in bench/results/<backend>-<size>.json. */
+import type { Machine } from './machine.js';
+import type { BuildInfo } from './dataset.js';
+import type { SearchResultRow } from '../measure/search.js';
+import type { DashboardRow } from '../measure/dashboard.js';
+import type { ReadWriteResult } from '../measure/read-write.js';
+import type { ImportResult } from '../measure/import-csv.js';
+import type { MemoryResult } from '../measure/memory.js';
+import type { WebResult } from '../measure/web-first-load.js';
+import type { ScanRow } from '../measure/scan-identifying.js';
+import type { PageCacheRow } from '../measure/page-cache.js';
+
+export interface RunResult {
+  backend: 'sqlite' | 'postgres';
+  size: number;
+  incidentsAtRun: number;
+  /** the dataset on disk (SQLite file and WAL; PostgreSQL tables with their indexes and TOAST) */
+  diskBytes?: number;
+  ranAt: string;
+  command: string;
+  /** when each measurement was taken (a partial run keeps the others from an earlier one) */
+  sections?: Record<string, string>;
+  machine: Machine;
+  build: BuildInfo;
+  search?: SearchResultRow[];
+  dashboard?: DashboardRow[];
+  readWrite?: ReadWriteResult;
+  pageCache?: PageCacheRow[];
+  scan?: ScanRow;
+  importCsv?: ImportResult;
+  memory?: MemoryResult;
+  web?: WebResult;
+}
