@@ -74,6 +74,8 @@ describe('need-to-know', () => {
     const people = (await otherAdmin.req('POST', '/api/v1/actors/search', { q: 'Coordinador' })).json() as { total: number };
     expect(people.total).toBe(1); // the open incident's own victim only
     expect(((await author.req('POST', '/api/v1/actors/search', { q: 'Coordinador' })).json() as { total: number }).total).toBe(2);
+    // pseudonyms are found whatever the case, on both backends
+    expect(((await author.req('POST', '/api/v1/actors/search', { q: 'coordinador' })).json() as { total: number }).total).toBe(2);
     const scan = (await otherAdmin.req('POST', '/api/v1/incidents/scan-identifying', { text: 'RESTRINGIDO' })).json() as { total: number; matches: unknown[] };
     expect(scan).toMatchObject({ total: 1, matches: [] });
     const { exportWorkspace } = await import('../../src/services/interchange/export-workspace.js');

@@ -10,6 +10,7 @@ import { FieldSealer, recordName } from './sealed-fields.js';
 import { ACTOR_SEALED_COLUMNS } from './sealed-columns.js';
 import { isSealedValue } from '../../crypto/envelope.js';
 import { actorVisibleTo, type Viewer } from './visibility.js';
+import { dialectOf } from '../migrations/dialect.js';
 import type { StorePolicy } from '../store-policy.js';
 
 export interface ActorMeta { id: string; orgId: string; userId: string; now: string; version: number; createdAt: string; createdBy: string }
@@ -122,7 +123,8 @@ export class ActorRepository {
   async list(opts: { kind?: string | undefined; q?: string | undefined; limit: number; offset: number; viewer: Viewer }): Promise<{ total: number; items: { id: string; kind: string; pseudonym: string; role: string | null; orgType: string | null; country: string | null; incidents: number }[] }> {
     let base = this.db.selectFrom('actors as a').where(actorVisibleTo(opts.viewer));
     if (opts.kind) base = base.where('a.kind', '=', opts.kind);
-    if (opts.q) base = base.where('a.pseudonym', 'like', `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+    // case-insensitive on both: SQLite's LIKE folds ASCII case by itself, PostgreSQL's needs ILIKE
+    if (opts.q) base = base.where('a.pseudonym', dialectOf(this.db) === 'postgres' ? 'ilike' : 'like', `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
     const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const items = await base
       .select((eb) => [
