@@ -85,7 +85,7 @@ export async function startServer(env: Record<string, string> = {}, existingData
     output: () => out,
     child,
     async stop(opts = {}) {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
