@@ -13,6 +13,15 @@ const EMBEDDED_ONLY = [
   'test/security/crypto-inventory.test.ts', // reads source files only
 ];
 const postgresEnv = { BITACORA_TEST_BACKEND: 'postgres' };
+const e2e = {
+  include: ['test/e2e/**/*.test.ts'],
+  environment: 'node' as const,
+  testTimeout: 180_000,
+  hookTimeout: 180_000,
+  pool: 'forks' as const,
+  maxWorkers: 1,
+  fileParallelism: false,
+};
 
 export default defineConfig({
   test: {
@@ -53,20 +62,8 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
-      {
-        test: {
-          name: 'e2e',
-          // runs after the other tiers, one file at a time (one browser, one server at a time)
-          sequence: { groupOrder: 1 },
-          include: ['test/e2e/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-          pool: 'forks',
-          maxWorkers: 1,
-          fileParallelism: false,
-        },
-      },
+      // runs after the other tiers, one file at a time (one browser, one server at a time)
+      { test: { name: 'e2e', sequence: { groupOrder: 1 }, ...e2e } },
       {
         test: {
           // SIGKILL of real servers and imports, 50 times per backend (both backends in one file)
@@ -81,20 +78,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      {
-        test: {
-          name: 'e2e-postgres',
-          sequence: { groupOrder: 2 },
-          include: ['test/e2e/**/*.test.ts'],
-          env: postgresEnv,
-          environment: 'node',
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-          pool: 'forks',
-          maxWorkers: 1,
-          fileParallelism: false,
-        },
-      },
+      { test: { name: 'e2e-postgres', sequence: { groupOrder: 2 }, env: postgresEnv, ...e2e } },
     ],
   },
 });
