@@ -16,7 +16,7 @@ import { describeMachine } from './lib/machine.js';
 import { ROOT, PG_URL_DEFAULT, type Backend } from './lib/paths.js';
 import type { RunResult } from './lib/results.js';
 import { renderResults } from './lib/report.js';
-import { measureSearch } from './measure/search.js';
+import { measureSearch, warmMemoryIndex } from './measure/search.js';
 import { measureDashboard } from './measure/dashboard.js';
 import { measureReadWrite } from './measure/read-write.js';
 import { measureImport } from './measure/import-csv.js';
@@ -48,7 +48,7 @@ mkdirSync(resultsDir, { recursive: true });
 
 /** When each measurement in a results file was taken. */
 function sectionsOf(r: RunResult): Record<string, string> {
-  return Object.fromEntries(['search', 'dashboard', 'pageCache', 'readWrite', 'scan', 'importCsv', 'memory', 'web'].filter((k) => k in r).map((k) => [k, r.ranAt]));
+  return Object.fromEntries(['search', 'memoryIndex', 'dashboard', 'pageCache', 'readWrite', 'scan', 'importCsv', 'memory', 'web'].filter((k) => k in r).map((k) => [k, r.ranAt]));
 }
 
 let webDone = false;
@@ -65,6 +65,10 @@ for (const size of values['report-only'] ? [] : sizes) {
       backend, size, incidentsAtRun: count, diskBytes, ranAt: new Date().toISOString(), command: `npx tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim(), machine, build: d.build,
     };
     log(`${backend} ${size}: measuring (${count.toLocaleString('en')} incidents)`);
+    if (only.has('search') || only.has('dashboard')) {
+      const figures = await warmMemoryIndex(d, log);
+      if (figures) result.memoryIndex = figures;
+    }
     if (only.has('search')) result.search = await measureSearch(d, raw, log);
     if (only.has('dashboard')) result.dashboard = await measureDashboard(d, raw, log);
     if (only.has('cache') && backend === 'sqlite') result.pageCache = await measurePageCache(d, raw, log);

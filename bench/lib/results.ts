@@ -1,7 +1,7 @@
 /** One run's figures for one backend and size, as stored in bench/results/<backend>-<size>.json. */
 import type { Machine } from './machine.js';
 import type { BuildInfo } from './dataset.js';
-import type { SearchResultRow } from '../measure/search.js';
+import type { SearchResultRow, MemoryIndexFigures } from '../measure/search.js';
 import type { DashboardRow } from '../measure/dashboard.js';
 import type { ReadWriteResult } from '../measure/read-write.js';
 import type { ImportResult } from '../measure/import-csv.js';
@@ -23,6 +23,8 @@ export interface RunResult {
   machine: Machine;
   build: BuildInfo;
   search?: SearchResultRow[];
+  /** embedded: reading every incident into the memory index (before the searches) */
+  memoryIndex?: MemoryIndexFigures;
   dashboard?: DashboardRow[];
   readWrite?: ReadWriteResult;
   pageCache?: PageCacheRow[];

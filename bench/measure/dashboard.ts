@@ -1,4 +1,4 @@
-/** Dashboard aggregates: the store module vs the same four statements straight on the database. */
+/** Dashboard aggregates: the store module (embedded: one pass over the memory index) vs the same question as four SQL statements straight on the database. */
 import { dashboardAggregates, dashboardStatements, type DashboardRange } from '../../src/store/stats/dashboard-aggregates.js';
 import type { Dataset } from '../lib/dataset.js';
 import type { RawDb } from '../lib/raw-db.js';
@@ -14,7 +14,7 @@ export async function measureDashboard(d: Dataset, raw: RawDb, log: (l: string) 
   for (const [name, range] of RANGES) {
     const compiled = Object.values(dashboardStatements(range, viewer)).map((s) => s.compile(d.ctx.store.db));
     const r = await paired({
-      ours: () => dashboardAggregates(d.ctx.store.db, range, viewer),
+      ours: () => dashboardAggregates(d.ctx.store.db, range, viewer, d.ctx.store.memoryIndex),
       floor: async () => { for (const c of compiled) await raw.all(c.sql, c.parameters); },
       rounds: 20, minRounds: 3, warmup: 1, budgetMs: 30_000,
     });

@@ -25,7 +25,7 @@ export async function serve(opts: { host: string; port: number; quiet?: boolean;
   process.env['SQLITE_TMPDIR'] = folder.tmpPath;
   const backend = storeBackendFromEnv(folder);
   if (backend.kind === 'postgres' && opts.backupDir) throw new UsageError('--backup-dir backs up the embedded store; with DATABASE_URL use PostgreSQL\'s own tools (docs/server.md)');
-  const vault = new Vault(folder, { backend });
+  const vault = new Vault(folder, { backend, warmSearchIndex: true });
   const log = makeLogger({ quiet: opts.quiet === true, format: logFormatFromEnv() });
   const app = await buildServer({ vault, webRoot: webRoot(), allowWebSetup: LOOPBACK.has(opts.host), version: VERSION, log });
   const passphrase = process.env['BITACORA_PASSPHRASE'];

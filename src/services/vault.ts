@@ -46,7 +46,11 @@ export class Vault {
    * `backend` holds the data: the encrypted SQLite file in `folder` by default, or PostgreSQL
    * (server mode). The keyring always lives in `folder`.
    */
-  constructor(readonly folder: DataFolder, private readonly opts: { argon2?: Argon2Params; now?: () => string; backend?: StoreBackend; watchEveryMs?: number } = {}) {
+  /**
+   * `warmSearchIndex` (the server): read every incident into the embedded store's memory index
+   * right after unsealing, in the background, so the first search does not wait for it.
+   */
+  constructor(readonly folder: DataFolder, private readonly opts: { argon2?: Argon2Params; now?: () => string; backend?: StoreBackend; watchEveryMs?: number; warmSearchIndex?: boolean } = {}) {
     this.backend = opts.backend ?? sqliteBackend(folder);
   }
 
@@ -168,6 +172,8 @@ export class Vault {
       },
     };
     this.rt = rt;
+    // a failure here (the store sealed meanwhile) leaves the index to load on the first search
+    if (this.opts.warmSearchIndex) store.memoryIndex?.warm().catch(() => undefined);
   }
 
   /**

@@ -26,6 +26,7 @@ import { defaultStorePolicy, type StorePolicy } from './store-policy.js';
 import { sealLegacyPlaintext } from './repositories/legacy-sealing.js';
 import { migrateToLatest } from './migrations/index.js';
 import { openEncryptedSqlite } from './sqlite/open-encrypted.js';
+import { MemoryIndex } from './search/memory-index/memory-index.js';
 
 export class Store {
   readonly incidents: IncidentRepository;
@@ -50,6 +51,12 @@ export class Store {
   readonly rateLimits: RateLimitRepository;
 
   /**
+   * The embedded store's in-memory search index (ADR 0013): searches and dashboards outside a
+   * transaction use it. None on PostgreSQL (several processes write there) nor inside a transaction.
+   */
+  readonly memoryIndex: MemoryIndex | undefined;
+
+  /**
    * `release` frees the database when the store closes: by default the Kysely instance is destroyed
    * (the embedded file closes); server mode keeps its pool, which also serves while sealed.
    */
@@ -69,6 +76,7 @@ export class Store {
     this.settings = new SettingsRepository(db);
     this.cluster = new ClusterRepository(db);
     this.rateLimits = new RateLimitRepository(db);
+    this.memoryIndex = !db.isTransaction && dialectOf(db) === 'sqlite' ? new MemoryIndex(db) : undefined;
   }
 
   get dialect(): 'sqlite' | 'postgres' {
@@ -93,6 +101,7 @@ export class Store {
 
   async close(): Promise<void> {
     wipeStoreKeys(this.keys);
+    this.memoryIndex?.clear();
     await (this.release ? this.release() : this.db.destroy());
   }
 }

@@ -24,7 +24,7 @@ export async function incidentHistory(ctx: ServiceContext, id: string) {
 
 export async function findIncidents(ctx: ServiceContext, q: SearchQuery): Promise<SearchResult> {
   requirePermission(ctx, 'incident.read');
-  return searchIncidents(ctx.store.db, q, { userId: ctx.user.id });
+  return searchIncidents(ctx.store.db, q, { userId: ctx.user.id }, ctx.store.memoryIndex);
 }
 
 export async function deleteIncident(ctx: ServiceContext, id: string, version: number): Promise<void> {

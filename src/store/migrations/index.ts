@@ -10,6 +10,7 @@ import * as m0004 from './0004_second_factor.js';
 import * as m0005 from './0005_sealed_fields.js';
 import * as m0006 from './0006_need_to_know.js';
 import * as m0007 from './0007_cluster.js';
+import * as m0008 from './0008_search_changes.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_sealed_fields': m0005,
   '0006_need_to_know': m0006,
   '0007_cluster': m0007,
+  '0008_search_changes': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -22,6 +22,8 @@ CREATE INDEX "involvements_perpetrator" on "involvements" ("perpetrator", "incid
 CREATE INDEX "protection_measures_actor" on "protection_measures" ("actor_id");
 CREATE INDEX "rate_limits_window" on "rate_limits" ("window_start");
 CREATE INDEX "record_keys_kek" on "record_keys" ("kek_id");
+CREATE INDEX search_actor_changes_stamp ON search_actor_changes (stamp);
+CREATE INDEX search_changes_stamp ON search_changes (stamp);
 CREATE INDEX "sessions_user" on "sessions" ("user_id");
 CREATE INDEX "sources_incident" on "sources" ("incident_id");
 CREATE TABLE "actors" ("id" text primary key, "org_id" text not null references "organisations" ("id"), "kind" text not null, "pseudonym" text not null, "real_name" text, "contact" text, "private_address" text, "role" text, "gender_identity" text, "lgbti" text, "migration_status" text, "age_group" text, "nationality" text, "org_type" text, "country" text, "state" text, "locality" text, "notes" text, "created_at" text not null, "created_by" text not null, "updated_at" text not null, "updated_by" text not null, "version" integer not null);
@@ -40,6 +42,7 @@ CREATE TABLE 'incident_fts_content'(id INTEGER PRIMARY KEY, c0, c1);
 CREATE TABLE 'incident_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'incident_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'incident_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE incident_fts_vocab USING fts5vocab(incident_fts, 'row');
 CREATE TABLE "incident_revisions" ("incident_id" text not null references "incidents" ("id") on delete cascade, "version" integer not null, "at" text not null, "user_id" text not null, "changes" text not null, constraint "incident_revisions_pk" primary key ("incident_id", "version"));
 CREATE TABLE "incident_shares" ("incident_id" text not null references "incidents" ("id") on delete cascade, "principal_type" text not null check (principal_type IN ('user', 'group')), "principal_id" text not null, "identifying" integer default 0 not null, "granted_by" text not null, "granted_at" text not null, constraint "incident_shares_pk" primary key ("incident_id", "principal_type", "principal_id"));
 CREATE TABLE "incident_victims" ("incident_id" text not null references "incidents" ("id") on delete cascade, "actor_id" text not null references "actors" ("id"), "ordinal" integer not null, constraint "incident_victims_pk" primary key ("incident_id", "actor_id"));
@@ -53,6 +56,8 @@ CREATE TABLE "rate_limits" ("key" text primary key, "hits" integer not null, "wi
 CREATE TABLE "record_keys" ("record" text primary key, "key_id" text not null, "kek_id" text not null, "wrapped" text not null, "created_at" text not null);
 CREATE TABLE "recovery_codes" ("user_id" text not null references "users" ("id") on delete cascade, "digest" text not null, "created_at" text not null, "used_at" text, constraint "recovery_codes_pk" primary key ("user_id", "digest"));
 CREATE TABLE "role_policies" ("role" text primary key, "require_totp" integer default 0 not null, "updated_at" text not null, "updated_by" text);
+CREATE TABLE search_actor_changes (actor_id TEXT PRIMARY KEY, stamp INTEGER NOT NULL);
+CREATE TABLE search_changes (incident_seq INTEGER PRIMARY KEY, stamp INTEGER NOT NULL);
 CREATE TABLE "sessions" ("id" text primary key, "handle" text not null unique, "user_id" text not null references "users" ("id") on delete cascade, "csrf" text not null, "stage" text not null check (stage IN ('second_factor', 'complete')), "created_at" text not null, "last_seen_at" text not null, "expires_at" text not null, "user_agent" text, "second_factor_at" text, "reauth_at" text);
 CREATE TABLE "sources" ("incident_id" text not null references "incidents" ("id") on delete cascade, "id" text primary key, "ordinal" integer not null, "kind" text not null, "method" text, "received_on" text, "reliability" text, "pseudonym" text, "testimony" text, "consent" text not null);
 CREATE TABLE "user_groups" ("id" text primary key, "name" text not null unique, "created_at" text not null, "created_by" text not null);
@@ -60,3 +65,7 @@ CREATE TABLE "users" ("id" text primary key, "email" text not null unique, "disp
 CREATE TABLE "vocab_schemes" ("id" text primary key, "label_es" text not null, "label_en" text not null, "desc_es" text, "desc_en" text);
 CREATE TABLE "vocab_terms" ("scheme" text not null references "vocab_schemes" ("id"), "code" text not null, "parent" text, "label_es" text not null, "label_en" text not null, "sort" integer not null, "mapping" text, "retired_at" text, "builtin" integer not null, "created_at" text not null, "created_by" text, constraint "vocab_terms_pk" primary key ("scheme", "code"));
 CREATE TABLE "workspace" ("id" text primary key, "name" text not null, "default_lang" text not null, "created_at" text not null, "settings" text not null);
+CREATE TRIGGER search_actor_changes_update AFTER UPDATE OF role, gender_identity, lgbti, migration_status ON actors BEGIN INSERT INTO search_actor_changes (actor_id, stamp) VALUES (NEW.id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_actor_changes)) ON CONFLICT (actor_id) DO UPDATE SET stamp = excluded.stamp; END;
+CREATE TRIGGER search_changes_delete AFTER DELETE ON incidents BEGIN INSERT INTO search_changes (incident_seq, stamp) VALUES (OLD.seq, (SELECT coalesce(max(stamp), 0) + 1 FROM search_changes)) ON CONFLICT (incident_seq) DO UPDATE SET stamp = excluded.stamp; END;
+CREATE TRIGGER search_changes_insert AFTER INSERT ON incidents BEGIN INSERT INTO search_changes (incident_seq, stamp) VALUES (NEW.seq, (SELECT coalesce(max(stamp), 0) + 1 FROM search_changes)) ON CONFLICT (incident_seq) DO UPDATE SET stamp = excluded.stamp; END;
+CREATE TRIGGER search_changes_update AFTER UPDATE ON incidents BEGIN INSERT INTO search_changes (incident_seq, stamp) VALUES (NEW.seq, (SELECT coalesce(max(stamp), 0) + 1 FROM search_changes)) ON CONFLICT (incident_seq) DO UPDATE SET stamp = excluded.stamp; END;

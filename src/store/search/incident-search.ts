@@ -11,6 +11,7 @@ import { earliestDay, latestDay } from '../../domain/dates.js';
 import { incidentRef } from '../../domain/incident/view.js';
 import { visibleTo, type Viewer } from '../repositories/visibility.js';
 import { dialectOf, type DialectName } from '../migrations/dialect.js';
+import type { MemoryIndex } from './memory-index/memory-index.js';
 
 type Cond = RawBuilder<unknown>;
 
@@ -83,6 +84,8 @@ function facetSql(facet: SearchFacet, where: Cond): Cond {
   }
 }
 
+const HIT_COLUMNS = sql`i.id, i.seq, i.title, i.summary, i.date_start, i.date_end, i.date_approx, i.place_precision, i.country, i.state, i.locality, i.crossing, i.route_segment, i.status`;
+
 type HitRow = { id: string; seq: number; title: string; summary: string | null; date_start: string | null; date_end: string | null; date_approx: number; place_precision: string; country: string | null; state: string | null; locality: string | null; crossing: string | null; route_segment: string | null; status: string };
 
 /** The statements one search runs: count, page, and one per facet. Exposed so benchmarks can run the same SQL directly. */
@@ -103,19 +106,15 @@ export function searchStatements(q: SearchQuery, viewer: Viewer, dialect: Dialec
   return {
     count: sql<{ n: number }>`SELECT count(*) AS n FROM incidents i WHERE ${where}`,
     page: sql<HitRow>`
-      SELECT i.id, i.seq, i.title, i.summary, i.date_start, i.date_end, i.date_approx, i.place_precision, i.country, i.state, i.locality, i.crossing, i.route_segment, i.status
-      FROM incidents i WHERE ${where} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      SELECT ${HIT_COLUMNS} FROM incidents i WHERE ${where} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
     facets: q.facets ? SEARCH_FACETS.map((f) => [f, sql<{ k: string; n: number }>`${facetSql(f, whereOf(conds, f))} ORDER BY n DESC, k ASC`]) : [],
   };
 }
 
-export async function searchIncidents(db: Kysely<Database>, q: SearchQuery, viewer: Viewer): Promise<SearchResult> {
-  const st = searchStatements(q, viewer, dialectOf(db));
-  const total = Number((await st.count.execute(db)).rows[0]?.n ?? 0);
-  const rows = (await st.page.execute(db)).rows;
+async function hitsOf(db: Kysely<Database>, rows: HitRow[]): Promise<SearchHit[]> {
   const ids = rows.map((r) => r.id);
   const acts = ids.length ? await db.selectFrom('acts').select(['incident_id', 'kind']).where('incident_id', 'in', ids).orderBy('ordinal').execute() : [];
-  const hits: SearchHit[] = rows.map((r) => {
+  return rows.map((r) => {
     const hit: SearchHit = {
       id: r.id,
       ref: incidentRef(Number(r.seq)),
@@ -128,9 +127,35 @@ export async function searchIncidents(db: Kysely<Database>, q: SearchQuery, view
     if (r.date_start) hit.date = { start: r.date_start, ...(r.date_end ? { end: r.date_end } : {}), ...(r.date_approx ? { approximate: true } : {}) };
     return hit;
   });
+}
+
+/** The search in SQL alone: one count, the page, one statement per facet (PostgreSQL; the oracle of the memory index). */
+export async function searchIncidentsSql(db: Kysely<Database>, q: SearchQuery, viewer: Viewer): Promise<SearchResult> {
+  const st = searchStatements(q, viewer, dialectOf(db));
+  const total = Number((await st.count.execute(db)).rows[0]?.n ?? 0);
+  const hits = await hitsOf(db, (await st.page.execute(db)).rows);
   const facets: SearchResult['facets'] = {};
   for (const [f, stmt] of st.facets) facets[f] = (await stmt.execute(db)).rows.map((r) => ({ value: String(r.k), count: Number(r.n) }));
   return { total, page: q.page, pageSize: q.pageSize, hits, facets };
+}
+
+/**
+ * A search. With the embedded store's memory index (outside a transaction): total, facets and,
+ * in date order, the page's incidents from one pass in memory, then the page's rows read by seq;
+ * in relevance or last-updated order the page comes from SQL. Otherwise all in SQL.
+ */
+export async function searchIncidents(db: Kysely<Database>, q: SearchQuery, viewer: Viewer, index?: MemoryIndex): Promise<SearchResult> {
+  if (!index || db.isTransaction) return searchIncidentsSql(db, q, viewer);
+  const r = await index.search(q, viewer);
+  let rows: HitRow[];
+  if (q.sort === 'date_desc' || q.sort === 'date_asc') {
+    const found = r.pageSeqs.length ? (await sql<HitRow>`SELECT ${HIT_COLUMNS} FROM incidents i WHERE i.seq IN (${sql.join(r.pageSeqs)})`.execute(db)).rows : [];
+    const bySeq = new Map(found.map((x) => [Number(x.seq), x]));
+    rows = r.pageSeqs.map((seq) => bySeq.get(seq)).filter((x): x is HitRow => x !== undefined);
+  } else {
+    rows = (await searchStatements(q, viewer, dialectOf(db)).page.execute(db)).rows;
+  }
+  return { total: r.total, page: q.page, pageSize: q.pageSize, hits: await hitsOf(db, rows), facets: r.facets };
 }
 
 /** Keeps the full-text row of one incident in step with it (same transaction as the write). */

@@ -9,6 +9,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema-types.js';
 import { visibleTo, type Viewer } from '../repositories/visibility.js';
 import { earliestDay, latestDay } from '../../domain/dates.js';
+import type { MemoryIndex } from '../search/memory-index/memory-index.js';
 
 export interface DashboardRange {
   /** a partial date ("2019", "2019-05", "2019-05-01"): incidents that may have happened on or after it */
@@ -37,7 +38,9 @@ export function dashboardStatements(range: DashboardRange, viewer: Viewer): Reco
   };
 }
 
-export async function dashboardAggregates(db: Kysely<Database>, range: DashboardRange, viewer: Viewer): Promise<DashboardAggregates> {
+/** With the embedded store's memory index (outside a transaction), one pass in memory; otherwise the SQL above. */
+export async function dashboardAggregates(db: Kysely<Database>, range: DashboardRange, viewer: Viewer, index?: MemoryIndex): Promise<DashboardAggregates> {
+  if (index && !db.isTransaction) return index.dashboard(range, viewer);
   const st = dashboardStatements(range, viewer);
   const out = {} as DashboardAggregates;
   for (const name of Object.keys(st) as DashboardSeries[]) {

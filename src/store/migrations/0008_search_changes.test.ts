@@ -1,0 +1,67 @@
+/**
+ * 0008 (SQLite): the triggers note every incident written (insert, update, delete) and every
+ * person whose search attributes changed, one row each with a stamp that only grows; other
+ * changes to a person are not noted. PostgreSQL gets nothing.
+ */
+import { describe, it, expect, afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { openEncryptedSqlite } from '../sqlite/open-encrypted.js';
+import { openPostgres } from '../postgres/open-postgres.js';
+import { migrateToLatest } from './index.js';
+
+const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+async function sqlite(): Promise<Kysely<any>> {
+  const dir = mkdtempSync(join(tmpdir(), 'bitacora-mig8-'));
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: openEncryptedSqlite(join(dir, 'db'), Buffer.alloc(32, 8), 'create') }) });
+  await migrateToLatest(db);
+  cleanups.push(async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); });
+  return db;
+}
+
+const NOW = '2026-01-01T00:00:00Z';
+const incident = (seq: number) => ({ seq, id: `i${seq}`, org_id: 'o', title: 't', place_precision: 'country', status: 'reported', follow_up: 'open', confidentiality: 'internal', created_at: NOW, created_by: 'u', updated_at: NOW, updated_by: 'u', version: 1 });
+const changes = async (db: Kysely<any>) => (await sql<{ incident_seq: number; stamp: number }>`SELECT incident_seq, stamp FROM search_changes ORDER BY stamp`.execute(db)).rows;
+const actorChanges = async (db: Kysely<any>) => (await sql<{ actor_id: string; stamp: number }>`SELECT actor_id, stamp FROM search_actor_changes ORDER BY stamp`.execute(db)).rows;
+
+describe('migration 0008_search_changes', () => {
+  it('notes each incident written once, at its latest stamp', async () => {
+    const db = await sqlite();
+    await db.insertInto('organisations').values({ id: 'o', name: 'o', created_at: NOW }).execute();
+    await db.insertInto('incidents').values([incident(1), incident(2), incident(3)]).execute();
+    expect(await changes(db)).toEqual([{ incident_seq: 1, stamp: 1 }, { incident_seq: 2, stamp: 2 }, { incident_seq: 3, stamp: 3 }]);
+    await db.updateTable('incidents').set({ country: 'MX', version: 2 }).where('seq', '=', 1).execute();
+    await db.deleteFrom('incidents').where('seq', '=', 2).execute();
+    expect(await changes(db)).toEqual([{ incident_seq: 3, stamp: 3 }, { incident_seq: 1, stamp: 4 }, { incident_seq: 2, stamp: 5 }]);
+  });
+
+  it('notes a person only when a search attribute changes', async () => {
+    const db = await sqlite();
+    await db.insertInto('organisations').values({ id: 'o', name: 'o', created_at: NOW }).execute();
+    const actor = { id: 'a1', org_id: 'o', kind: 'person', pseudonym: 'p', created_at: NOW, created_by: 'u', updated_at: NOW, updated_by: 'u', version: 1 };
+    await db.insertInto('actors').values([actor, { ...actor, id: 'a2', pseudonym: 'q' }]).execute();
+    expect(await actorChanges(db)).toEqual([]);
+    await db.updateTable('actors').set({ notes: 'x', version: 2 }).where('id', '=', 'a1').execute();
+    expect(await actorChanges(db)).toEqual([]);
+    await db.updateTable('actors').set({ role: 'defender' }).where('id', '=', 'a1').execute();
+    await db.updateTable('actors').set({ migration_status: 'asylum' }).where('id', '=', 'a2').execute();
+    await db.updateTable('actors').set({ gender_identity: 'woman' }).where('id', '=', 'a1').execute();
+    expect(await actorChanges(db)).toEqual([{ actor_id: 'a2', stamp: 2 }, { actor_id: 'a1', stamp: 3 }]);
+  });
+
+  it('leaves PostgreSQL without the tables', async () => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const db = await openPostgres({ connectionString: TEST_DATABASE_URL, schema, max: 2 });
+    cleanups.push(async () => { await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(db); await db.destroy(); });
+    const t = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = ${schema} AND table_name LIKE 'search_%'`.execute(db);
+    expect(t.rows[0]!.n).toBe(0);
+  });
+});

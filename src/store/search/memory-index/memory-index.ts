@@ -1,0 +1,159 @@
+/**
+ * The memory index of the embedded store (ADR 0013): the searchable, non-identifying columns of
+ * every incident in typed arrays, read once (20,000 incidents at a time) on first use and kept
+ * true before every search by applying what migration 0008's triggers noted since. A search or
+ * a dashboard is then one pass in JavaScript instead of a dozen SQL scans. Searches inside a
+ * transaction, and every search on PostgreSQL, use the SQL path instead.
+ *
+ * One refresh or scan at a time (a promise chain): a scan is synchronous, so it always sees one
+ * consistent state. Cleared when the store closes (the vault seals).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema-types.js';
+import type { SearchQuery } from '../../../domain/incident/search-query.js';
+import { searchTerms } from '../../../domain/incident/search-query.js';
+import { sharedWith, type Viewer } from '../../repositories/visibility.js';
+import type { DashboardAggregates, DashboardRange } from '../../stats/dashboard-aggregates.js';
+import { IncidentColumns, type ActorFacts, type IncidentFacts } from './columns.js';
+import { DateOrder, orderKey } from './date-order.js';
+import { TextMatcher } from './text-match.js';
+import { scan, type ScanResult } from './scan.js';
+import { dashboardScan } from './dashboard-scan.js';
+import { actorFactsOf, allActorFacts, changesSince, currentStamps, factsInRange, factsOf, maxSeq, sharedSeqs } from './read-facts.js';
+
+const BATCH = 20_000;
+const NO_ACTOR: ActorFacts = { role: null, gender: null, lgbti: null, migrationStatus: null };
+/** More changed incidents than this at once: re-sort the list order instead of moving entries. */
+const RESORT_OVER = 2_000;
+
+export interface MemoryIndexStats { incidents: number; bytes: number; loadedInMs: number | null }
+
+export class MemoryIndex {
+  private cols = new IncidentColumns();
+  private order = new DateOrder();
+  private text: TextMatcher;
+  private stamps = { incidentStamp: 0, actorStamp: 0 };
+  private loaded = false;
+  private loadedInMs: number | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** `keepWordsOver`: keep the incidents of words found in more incidents than this (tests lower it). */
+  constructor(private readonly db: Kysely<Database>, opts: { keepWordsOver?: number } = {}) {
+    this.text = new TextMatcher(db, (seq) => this.cols.slot(seq), opts.keepWordsOver);
+  }
+
+  /** Runs `fn` after everything queued before it. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private actorOf(pending: Set<string>): (id: string) => number {
+    return (id) => {
+      const n = this.cols.actorNumber.get(id);
+      if (n !== undefined) return n;
+      pending.add(id);
+      return this.cols.setActor(id, NO_ACTOR);
+    };
+  }
+
+  private async fillActors(pending: Set<string>): Promise<void> {
+    const ids = [...pending];
+    for (let k = 0; k < ids.length; k += 500) for (const [id, f] of await actorFactsOf(this.db, ids.slice(k, k + 500))) this.cols.setActor(id, f);
+  }
+
+  private async load(): Promise<void> {
+    const t0 = performance.now();
+    this.cols = new IncidentColumns();
+    this.text.clear();
+    this.stamps = await currentStamps(this.db);
+    for await (const [id, f] of allActorFacts(this.db)) this.cols.setActor(id, f);
+    const pending = new Set<string>();
+    const actorOf = this.actorOf(pending);
+    const top = await maxSeq(this.db);
+    for (let after = 0; after < top; after += BATCH) {
+      for (const f of await factsInRange(this.db, after, after + BATCH)) this.cols.put(f, actorOf);
+    }
+    await this.fillActors(pending);
+    this.resort();
+    this.loaded = true;
+    this.loadedInMs = performance.now() - t0;
+  }
+
+  private resort(): void {
+    const c = this.cols;
+    let live = 0;
+    for (let s = 0; s < c.count; s++) live += c.live[s]!;
+    const keys = new Float64Array(live);
+    let k = 0;
+    for (let s = 0; s < c.count; s++) if (c.live[s]) keys[k++] = orderKey(c.dateFrom[s]!, c.seq[s]!);
+    this.order.rebuild(keys, (seq) => c.slot(seq));
+  }
+
+  /** Applies the incidents and people written since the last look. */
+  private async refresh(): Promise<void> {
+    if (!this.loaded) return this.load();
+    const ch = await changesSince(this.db, this.stamps.incidentStamp, this.stamps.actorStamp);
+    if (!ch.seqs.length && !ch.actors.length) return;
+    await this.fillActors(new Set(ch.actors));
+    const c = this.cols;
+    const many = ch.seqs.length > RESORT_OVER;
+    const pending = new Set<string>();
+    const actorOf = this.actorOf(pending);
+    for (let k = 0; k < ch.seqs.length; k += 500) {
+      const chunk = ch.seqs.slice(k, k + 500);
+      const found = new Map<number, IncidentFacts>((await factsOf(this.db, chunk)).map((f) => [f.seq, f]));
+      for (const seq of chunk) {
+        const old = c.slot(seq);
+        if (!many && old >= 0 && c.live[old]) this.order.remove(orderKey(c.dateFrom[old]!, seq));
+        const f = found.get(seq);
+        if (!f) {
+          c.drop(seq);
+          continue;
+        }
+        const s = c.put(f, actorOf);
+        if (!many && c.live[s]) this.order.insert(orderKey(c.dateFrom[s]!, seq), s);
+      }
+    }
+    await this.fillActors(pending);
+    if (many) this.resort();
+    await this.text.changed(ch.seqs);
+    this.stamps = { incidentStamp: ch.incidentStamp, actorStamp: ch.actorStamp };
+  }
+
+  /** Total, page (in list order; none for relevance or last-updated order) and facet counts. */
+  search(q: SearchQuery, viewer: Viewer): Promise<ScanResult> {
+    return this.exclusive(async () => {
+      await this.refresh();
+      const words = searchTerms(q.q);
+      const text = words.length ? await this.text.match(words) : undefined;
+      const shared = await sharedSeqs(this.db, sharedWith(viewer));
+      return scan({ cols: this.cols, order: this.order, q, ...(text ? { text } : {}), shared, page: q.sort === 'date_desc' || q.sort === 'date_asc' });
+    });
+  }
+
+  dashboard(range: DashboardRange, viewer: Viewer): Promise<DashboardAggregates> {
+    return this.exclusive(async () => {
+      await this.refresh();
+      return dashboardScan(this.cols, range, await sharedSeqs(this.db, sharedWith(viewer)));
+    });
+  }
+
+  /** Loads (or catches up) now, e.g. right after unsealing, so the first search does not wait. */
+  warm(): Promise<void> {
+    return this.exclusive(() => this.refresh());
+  }
+
+  stats(): MemoryIndexStats {
+    return { incidents: this.order.size, bytes: this.cols.bytes() + this.order.bytes() + this.text.bytes(), loadedInMs: this.loadedInMs };
+  }
+
+  /** Forgets everything (the store closes: the vault seals). */
+  clear(): void {
+    this.cols = new IncidentColumns();
+    this.order = new DateOrder();
+    this.text.clear();
+    this.loaded = false;
+  }
+}
