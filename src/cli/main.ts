@@ -22,6 +22,10 @@ import { exportWorkspace } from '../services/interchange/export-workspace.js';
 import { importWorkspace } from '../services/interchange/import-workspace.js';
 import sjson from 'secure-json-parse';
 import { generateDemo } from '../services/demo/generate-demo.js';
+import { generateDemoBulk } from '../services/demo/generate-demo-bulk.js';
+
+/** `bitacora demo` above this many incidents uses the bulk generator. */
+const BULK_DEMO_OVER = 5_000;
 import { registerBackupCommands, backupHours, backupKeep } from './backup-command.js';
 import { registerAuditCommand } from './audit-command.js';
 import { openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
@@ -217,10 +221,14 @@ program
     const ws = await openWorkspaceFromEnv();
     try {
       const started = Date.now();
-      const r = await generateDemo(ws.ctx, {
+      // beyond a few thousand: the bulk generator (batches of 1,000 in one transaction each, flat
+      // memory, up to millions) with a large page cache for the load
+      const bulk = o.incidents > BULK_DEMO_OVER;
+      if (bulk) await ws.ctx.store.widenCacheForBulkLoad();
+      const r = await (bulk ? generateDemoBulk : generateDemo)(ws.ctx, {
         incidents: o.incidents,
         seed: o.seed,
-        onProgress: (done, total) => { if (done % 100 === 0 || done === total) process.stderr.write(`\r${done}/${total} incidents`); },
+        onProgress: (done, total) => { if (bulk || done % 100 === 0 || done === total) process.stderr.write(`\r${done}/${total} incidents`); },
       });
       process.stderr.write('\n');
       process.stdout.write(`added ${r.incidents} incidents, ${r.people} people and ${r.organisations} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

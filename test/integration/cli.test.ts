@@ -77,4 +77,20 @@ describe('bitacora command', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already/);
   });
+
+  it('demo at scale goes through the bulk generator (batches, flat memory) and records every incident', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'bitacora-cli-bulk-'));
+    dirs.push(a);
+    expect((await runCli(['init'], { ...base, BITACORA_DATA_DIR: a })).code).toBe(0);
+    const demo = await runCli(['demo', '--incidents', '5100', '--seed', '4'], { ...base, BITACORA_DATA_DIR: a });
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stdout).toMatch(/added 5100 incidents/);
+    // progress after every batch (the bulk generator's batches end where a person met in the batch comes back)
+    expect(demo.stderr).toMatch(/\r5100\/5100 incidents/);
+    expect(demo.stderr.split('\r').length).toBeGreaterThan(5);
+    const file = join(a, '..', `${a.split('/').pop()}-export.json`);
+    dirs.push(file);
+    expect((await runCli(['export', '--out', file], { ...base, BITACORA_DATA_DIR: a })).code).toBe(0);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { incidents: unknown[] }).incidents).toHaveLength(5100);
+  }, 180_000);
 });

@@ -47,7 +47,7 @@ export async function generateDemoBulk(ctx: ServiceContext, opts: GenerateDemoBu
   const pools: VictimPools = { person: (r, plan, ex) => people.person(r, plan, ex), organisation: listPools([], orgs).organisation };
 
   let batch: Pending[] = [];
-  /** victims first met in the batch not yet written: they have no id yet */
+  /** victims first met in the batch not yet written: they have no id yet (an incident naming one again waits for the next batch) */
   let unwritten = new Set<PoolActor>();
   let done = 0;
   const flush = async () => {
@@ -68,22 +68,35 @@ export async function generateDemoBulk(ctx: ServiceContext, opts: GenerateDemoBu
   };
 
   let sourceSerial = 0;
-  for (const d of datesInOrder(rng, total)) {
-    const built = buildIncident(ctx, rng, codes, d, localityTable, crossingTable, pools, () => ++sourceSerial);
-    // someone first met earlier in this batch has no id yet: write the batch, then refer to them by id
+  /** incidents naming someone first met earlier in the batch: they go into the next batch, by id */
+  let deferred: Pending[] = [];
+  const add = (built: Pending) => {
     if (built.newVictims.some(([, a]) => unwritten.has(a))) {
-      await flush();
-      const victims = built.raw.victims!;
-      built.newVictims = built.newVictims.filter(([index, a]) => {
+      deferred.push(built);
+      return;
+    }
+    for (const [, a] of built.newVictims) unwritten.add(a);
+    batch.push(built);
+  };
+  const flushAndRequeue = async () => {
+    await flush();
+    const again = deferred;
+    deferred = [];
+    for (const b of again) {
+      const victims = b.raw.victims!;
+      b.newVictims = b.newVictims.filter(([index, a]) => {
         if (!a.actorId) return true;
         victims[index] = { key: victims[index]!.key, actorId: a.actorId };
         return false;
       });
+      add(b);
+      if (batch.length >= batchSize) await flush();
     }
-    for (const [, a] of built.newVictims) unwritten.add(a);
-    batch.push(built);
-    if (batch.length >= batchSize) await flush();
+  };
+  for (const d of datesInOrder(rng, total)) {
+    add(buildIncident(ctx, rng, codes, d, localityTable, crossingTable, pools, () => ++sourceSerial));
+    if (batch.length >= batchSize) await flushAndRequeue();
   }
-  await flush();
+  while (batch.length || deferred.length) await flushAndRequeue();
   return { incidents: done, people: people.recorded(), organisations: orgs.filter((o) => o.actorId).length };
 }
