@@ -141,14 +141,15 @@ export async function searchIncidentsSql(db: Kysely<Database>, q: SearchQuery, v
 
 /**
  * A search. With the embedded store's memory index (outside a transaction): total, facets and,
- * in date order, the page's incidents from one pass in memory, then the page's rows read by seq;
- * in relevance or last-updated order the page comes from SQL. Otherwise all in SQL.
+ * in date order, the page's incidents from one pass in memory (in relevance order, from FTS5's
+ * ranking of the matches), then the page's rows read by seq; in last-updated order the page
+ * comes from SQL. Otherwise all in SQL.
  */
 export async function searchIncidents(db: Kysely<Database>, q: SearchQuery, viewer: Viewer, index?: MemoryIndex): Promise<SearchResult> {
   if (!index || db.isTransaction) return searchIncidentsSql(db, q, viewer);
   const r = await index.search(q, viewer);
   let rows: HitRow[];
-  if (q.sort === 'date_desc' || q.sort === 'date_asc') {
+  if (q.sort === 'date_desc' || q.sort === 'date_asc' || (q.sort === 'relevance' && searchTerms(q.q).length)) {
     const found = r.pageSeqs.length ? (await sql<HitRow>`SELECT ${HIT_COLUMNS} FROM incidents i WHERE i.seq IN (${sql.join(r.pageSeqs)})`.execute(db)).rows : [];
     const bySeq = new Map(found.map((x) => [Number(x.seq), x]));
     rows = r.pageSeqs.map((seq) => bySeq.get(seq)).filter((x): x is HitRow => x !== undefined);

@@ -16,10 +16,10 @@ import { sharedWith, type Viewer } from '../../repositories/visibility.js';
 import type { DashboardAggregates, DashboardRange } from '../../stats/dashboard-aggregates.js';
 import { IncidentColumns, type ActorFacts, type IncidentFacts } from './columns.js';
 import { DateOrder, orderKey } from './date-order.js';
-import { TextMatcher } from './text-match.js';
+import { Bitset, TextMatcher } from './text-match.js';
 import { scan, type ScanResult } from './scan.js';
 import { dashboardScan } from './dashboard-scan.js';
-import { actorFactsOf, allActorFacts, changesSince, currentStamps, factsInRange, factsOf, maxSeq, sharedSeqs } from './read-facts.js';
+import { actorFactsOf, allActorFacts, changesSince, currentStamps, factsInRange, factsOf, maxSeq, rankedSeqs, sharedSeqs } from './read-facts.js';
 
 const BATCH = 20_000;
 const NO_ACTOR: ActorFacts = { role: null, gender: null, lgbti: null, migrationStatus: null };
@@ -129,8 +129,36 @@ export class MemoryIndex {
       const words = searchTerms(q.q);
       const text = words.length ? await this.text.match(words) : undefined;
       const shared = await sharedSeqs(this.db, sharedWith(viewer));
-      return scan({ cols: this.cols, order: this.order, q, ...(text ? { text } : {}), shared, page: q.sort === 'date_desc' || q.sort === 'date_asc' });
+      const byDate = q.sort === 'date_desc' || q.sort === 'date_asc';
+      const ranked = q.sort === 'relevance' && words.length > 0;
+      const matched = ranked ? new Bitset(this.cols.count) : undefined;
+      const r = scan({ cols: this.cols, order: this.order, q, ...(text ? { text } : {}), shared, page: byDate, ...(matched ? { matched } : {}) });
+      if (ranked) r.pageSeqs = await this.rankedPage(words, matched!, (q.page - 1) * q.pageSize, q.pageSize, r.total);
+      return r;
     });
+  }
+
+  /**
+   * Relevance order: FTS5 ranks the incidents holding the words (bm25, as the SQL search, ties by
+   * newest seq) and the page takes the matching ones in that order. Ranked rows are read in
+   * growing slices, so a page of a search without filters reads one slice.
+   */
+  private async rankedPage(words: string[], matched: Bitset, offset: number, size: number, total: number): Promise<number[]> {
+    const want = Math.min(offset + size, total);
+    if (want <= offset) return [];
+    const out: number[] = [];
+    for (let limit = Math.max(256, want * 4); ; limit *= 16) {
+      const rows = await rankedSeqs(this.db, words, limit);
+      out.length = 0;
+      let seen = 0;
+      for (const seq of rows) {
+        const s = this.cols.slot(seq);
+        if (s < 0 || !matched.has(s)) continue;
+        if (seen++ >= offset) out.push(seq);
+        if (out.length >= size) return out;
+      }
+      if (rows.length < limit) return out;
+    }
   }
 
   dashboard(range: DashboardRange, viewer: Viewer): Promise<DashboardAggregates> {

@@ -90,3 +90,9 @@ export async function currentStamps(db: Db): Promise<{ incidentStamp: number; ac
 export async function sharedSeqs(db: Db, shared: RawBuilder<unknown>): Promise<Set<number>> {
   return new Set((await sql<{ seq: number }>`SELECT i.seq FROM incidents i WHERE i.confidentiality = 'restricted' AND i.id IN (${shared})`.execute(db)).rows.map((r) => Number(r.seq)));
 }
+
+/** Seqs of the incidents holding every word, best first (bm25, ties by newest), at most `limit`. */
+export async function rankedSeqs(db: Db, words: string[], limit: number): Promise<number[]> {
+  const match = words.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
+  return (await sql<{ seq: number }>`SELECT rowid AS seq FROM incident_fts WHERE incident_fts MATCH ${match} ORDER BY bm25(incident_fts) ASC, rowid DESC LIMIT ${limit}`.execute(db)).rows.map((r) => Number(r.seq));
+}

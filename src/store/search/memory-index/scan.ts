@@ -19,8 +19,10 @@ export interface ScanInput {
   text?: Bitset;
   /** restricted incidents the viewer may see */
   shared: Set<number>;
-  /** collect the page (false when another order is asked for: the page comes from SQL) */
+  /** collect the page (false when another order is asked for) */
   page: boolean;
+  /** when given, every matching incident's slot is set in it (relevance order picks its page from them) */
+  matched?: Bitset;
 }
 
 export interface ScanResult {
@@ -128,6 +130,7 @@ export function scan(input: ScanInput): ScanResult {
     }
     if (n === 0) {
       if (input.page && total >= offset && pageSeqs.length < q.pageSize) pageSeqs.push(c.seq[s]!);
+      input.matched?.set(s);
       total++;
     }
     if (!wantFacets) return;
