@@ -51,8 +51,8 @@ export class Store {
   readonly rateLimits: RateLimitRepository;
 
   /**
-   * The embedded store's in-memory search index (ADR 0013): searches and dashboards outside a
-   * transaction use it. None on PostgreSQL (several processes write there) nor inside a transaction.
+   * This process's in-memory search index (ADR 0013): searches and dashboards outside a
+   * transaction use it. None inside a transaction.
    */
   readonly memoryIndex: MemoryIndex | undefined;
 
@@ -76,7 +76,7 @@ export class Store {
     this.settings = new SettingsRepository(db);
     this.cluster = new ClusterRepository(db);
     this.rateLimits = new RateLimitRepository(db);
-    this.memoryIndex = !db.isTransaction && dialectOf(db) === 'sqlite' ? new MemoryIndex(db) : undefined;
+    this.memoryIndex = db.isTransaction ? undefined : new MemoryIndex(db);
   }
 
   get dialect(): 'sqlite' | 'postgres' {

@@ -1,7 +1,7 @@
 /**
- * 0008 (SQLite): the triggers note every incident written (insert, update, delete) and every
- * person whose search attributes changed, one row each with a stamp that only grows; other
- * changes to a person are not noted. PostgreSQL gets nothing.
+ * 0008 on both engines: the triggers note every incident written (insert, update, delete) and
+ * every person whose search attributes changed, one row each with a stamp that only grows; other
+ * changes to a person are not noted. PostgreSQL: two writers take stamps in commit order.
  */
 import { describe, it, expect, afterAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,21 +30,29 @@ async function sqlite(): Promise<Kysely<any>> {
 const NOW = '2026-01-01T00:00:00Z';
 const incident = (seq: number) => ({ seq, id: `i${seq}`, org_id: 'o', title: 't', place_precision: 'country', status: 'reported', follow_up: 'open', confidentiality: 'internal', created_at: NOW, created_by: 'u', updated_at: NOW, updated_by: 'u', version: 1 });
 const changes = async (db: Kysely<any>) => (await sql<{ incident_seq: number; stamp: number }>`SELECT incident_seq, stamp FROM search_changes ORDER BY stamp`.execute(db)).rows;
+const stamps = async (db: Kysely<any>) => (await changes(db)).map((c) => [Number(c.incident_seq), Number(c.stamp)]);
 const actorChanges = async (db: Kysely<any>) => (await sql<{ actor_id: string; stamp: number }>`SELECT actor_id, stamp FROM search_actor_changes ORDER BY stamp`.execute(db)).rows;
 
-describe('migration 0008_search_changes', () => {
+async function postgres(): Promise<Kysely<any>> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const db = await openPostgres({ connectionString: TEST_DATABASE_URL, schema, max: 3 });
+  cleanups.push(async () => { await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(db); await db.destroy(); });
+  return db;
+}
+
+describe.each([['sqlite', sqlite], ['postgres', postgres]] as const)('migration 0008_search_changes on %s', (name, open) => {
   it('notes each incident written once, at its latest stamp', async () => {
-    const db = await sqlite();
+    const db = await open();
     await db.insertInto('organisations').values({ id: 'o', name: 'o', created_at: NOW }).execute();
     await db.insertInto('incidents').values([incident(1), incident(2), incident(3)]).execute();
-    expect(await changes(db)).toEqual([{ incident_seq: 1, stamp: 1 }, { incident_seq: 2, stamp: 2 }, { incident_seq: 3, stamp: 3 }]);
+    expect(await stamps(db)).toEqual([[1, 1], [2, 2], [3, 3]]);
     await db.updateTable('incidents').set({ country: 'MX', version: 2 }).where('seq', '=', 1).execute();
     await db.deleteFrom('incidents').where('seq', '=', 2).execute();
-    expect(await changes(db)).toEqual([{ incident_seq: 3, stamp: 3 }, { incident_seq: 1, stamp: 4 }, { incident_seq: 2, stamp: 5 }]);
+    expect(await stamps(db)).toEqual([[3, 3], [1, 4], [2, 5]]);
   });
 
   it('notes a person only when a search attribute changes', async () => {
-    const db = await sqlite();
+    const db = await open();
     await db.insertInto('organisations').values({ id: 'o', name: 'o', created_at: NOW }).execute();
     const actor = { id: 'a1', org_id: 'o', kind: 'person', pseudonym: 'p', created_at: NOW, created_by: 'u', updated_at: NOW, updated_by: 'u', version: 1 };
     await db.insertInto('actors').values([actor, { ...actor, id: 'a2', pseudonym: 'q' }]).execute();
@@ -54,14 +62,28 @@ describe('migration 0008_search_changes', () => {
     await db.updateTable('actors').set({ role: 'defender' }).where('id', '=', 'a1').execute();
     await db.updateTable('actors').set({ migration_status: 'asylum' }).where('id', '=', 'a2').execute();
     await db.updateTable('actors').set({ gender_identity: 'woman' }).where('id', '=', 'a1').execute();
-    expect(await actorChanges(db)).toEqual([{ actor_id: 'a2', stamp: 2 }, { actor_id: 'a1', stamp: 3 }]);
+    expect((await actorChanges(db)).map((c) => [c.actor_id, Number(c.stamp)])).toEqual([['a2', 2], ['a1', 3]]);
   });
 
-  it('leaves PostgreSQL without the tables', async () => {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const db = await openPostgres({ connectionString: TEST_DATABASE_URL, schema, max: 2 });
-    cleanups.push(async () => { await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(db); await db.destroy(); });
-    const t = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = ${schema} AND table_name LIKE 'search_%'`.execute(db);
-    expect(t.rows[0]!.n).toBe(0);
+  it.runIf(name === 'postgres')('stamps in commit order: a writer that started first but commits last gets the later stamp', async () => {
+    const db = await open();
+    await db.insertInto('organisations').values({ id: 'o', name: 'o', created_at: NOW }).execute();
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((r) => { releaseFirst = r; });
+    let firstWrote!: () => void;
+    const firstHasWritten = new Promise<void>((r) => { firstWrote = r; });
+    const first = db.transaction().execute(async (tx) => {
+      await tx.insertInto('incidents').values(incident(1)).execute();
+      firstWrote();
+      await firstMayCommit;
+    });
+    await firstHasWritten;
+    // the second writer waits for the first one's lock: it cannot take a stamp meanwhile
+    const second = db.insertInto('incidents').values(incident(2)).execute();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await changes(db)).toEqual([]);
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect((await changes(db)).map((c) => [Number(c.incident_seq), Number(c.stamp)])).toEqual([[1, 1], [2, 2]]);
   });
 });

@@ -1,37 +1,59 @@
 /**
- * 0008: what changed since the in-memory search index last looked (embedded store; ADR 0013).
- * The embedded server keeps the searchable, non-identifying columns of every incident in memory
+ * 0008: what changed since a process's in-memory search index last looked (ADR 0013).
+ * Each server process keeps the searchable, non-identifying columns of every incident in memory
  * (src/store/search/memory-index/) so that facet counts over a million incidents take one pass
- * instead of ten SQL scans. Triggers note every incident written and every victim whose
- * search attributes changed, in the same transaction as the write, whoever wrote it (this
- * process, or `bitacora import` running beside it). One row per incident or person, with a stamp
- * that only grows (SQLite has one writer at a time, so max(stamp) + 1 follows commit order): the
- * index asks for the rows stamped after the last one it applied. Every change to an incident's
- * parts (acts, perpetrators, victims) rewrites its row (a new version), so the incidents trigger
- * sees those too.
- * PostgreSQL: nothing (postgres.test.ts leaves these tables out of its comparison) (its searches run in SQL; several processes would need a commit-ordered
- * stamp there, recorded as future work in the ADR).
+ * instead of ten SQL scans. Triggers note every incident written and every person whose search
+ * attributes changed, in the same transaction as the write, whoever wrote it (any server process,
+ * or `bitacora import` beside it). One row per incident or person, with a stamp that only grows
+ * in commit order: the index asks for the rows stamped after the last one it applied.
+ *  - SQLite has one writer at a time, so max(stamp) + 1 follows commit order.
+ *  - PostgreSQL: two transactions could take stamps in one order and commit in the other, and a
+ *    reader would skip the first. The trigger takes a transaction-scoped advisory lock (one per
+ *    schema) before stamping, so writers of incidents take stamps one after another, each holding
+ *    the lock until it commits.
+ * Every change to an incident's parts (acts, perpetrators, victims) rewrites its row (a new
+ * version), so the incidents trigger sees those too.
+ * SQLite also gets an fts5vocab table over the full-text index: a prefix ("albergue") becomes the
+ * few words it stands for ("albergue", "albergues"), which FTS5 reads far faster than a prefix query.
  */
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from './dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  if (dialectOf(db) !== 'sqlite') return;
-  await sql`CREATE TABLE search_changes (incident_seq INTEGER PRIMARY KEY, stamp INTEGER NOT NULL)`.execute(db);
+  const pg = dialectOf(db) === 'postgres';
+  const int = pg ? sql.raw('bigint') : sql.raw('INTEGER');
+  await sql`CREATE TABLE search_changes (incident_seq ${int} PRIMARY KEY, stamp ${int} NOT NULL)`.execute(db);
   await sql`CREATE INDEX search_changes_stamp ON search_changes (stamp)`.execute(db);
-  await sql`CREATE TABLE search_actor_changes (actor_id TEXT PRIMARY KEY, stamp INTEGER NOT NULL)`.execute(db);
+  await sql`CREATE TABLE search_actor_changes (actor_id TEXT PRIMARY KEY, stamp ${int} NOT NULL)`.execute(db);
   await sql`CREATE INDEX search_actor_changes_stamp ON search_actor_changes (stamp)`.execute(db);
-  // the index's terms with their document counts: a prefix ("albergue") becomes the few words it
-  // stands for ("albergue", "albergues"), which FTS5 reads far faster than a prefix query
-  await sql`CREATE VIRTUAL TABLE incident_fts_vocab USING fts5vocab(incident_fts, 'row')`.execute(db);
-  const note = (row: 'NEW' | 'OLD') =>
-    sql.raw(`INSERT INTO search_changes (incident_seq, stamp) VALUES (${row}.seq, (SELECT coalesce(max(stamp), 0) + 1 FROM search_changes))
-      ON CONFLICT (incident_seq) DO UPDATE SET stamp = excluded.stamp;`);
-  await sql`CREATE TRIGGER search_changes_insert AFTER INSERT ON incidents BEGIN ${note('NEW')} END`.execute(db);
-  await sql`CREATE TRIGGER search_changes_update AFTER UPDATE ON incidents BEGIN ${note('NEW')} END`.execute(db);
-  await sql`CREATE TRIGGER search_changes_delete AFTER DELETE ON incidents BEGIN ${note('OLD')} END`.execute(db);
-  await sql`CREATE TRIGGER search_actor_changes_update AFTER UPDATE OF role, gender_identity, lgbti, migration_status ON actors BEGIN
-    INSERT INTO search_actor_changes (actor_id, stamp) VALUES (NEW.id, (SELECT coalesce(max(stamp), 0) + 1 FROM search_actor_changes))
-      ON CONFLICT (actor_id) DO UPDATE SET stamp = excluded.stamp;
-  END`.execute(db);
+  const upsert = (table: string, key: string, value: string) =>
+    `INSERT INTO ${table} (${key}, stamp) VALUES (${value}, (SELECT coalesce(max(stamp), 0) + 1 FROM ${table}))
+      ON CONFLICT (${key}) DO UPDATE SET stamp = excluded.stamp;`;
+  if (!pg) {
+    await sql`CREATE VIRTUAL TABLE incident_fts_vocab USING fts5vocab(incident_fts, 'row')`.execute(db);
+    await sql`CREATE TRIGGER search_changes_insert AFTER INSERT ON incidents BEGIN ${sql.raw(upsert('search_changes', 'incident_seq', 'NEW.seq'))} END`.execute(db);
+    await sql`CREATE TRIGGER search_changes_update AFTER UPDATE ON incidents BEGIN ${sql.raw(upsert('search_changes', 'incident_seq', 'NEW.seq'))} END`.execute(db);
+    await sql`CREATE TRIGGER search_changes_delete AFTER DELETE ON incidents BEGIN ${sql.raw(upsert('search_changes', 'incident_seq', 'OLD.seq'))} END`.execute(db);
+    await sql`CREATE TRIGGER search_actor_changes_update AFTER UPDATE OF role, gender_identity, lgbti, migration_status ON actors BEGIN
+      ${sql.raw(upsert('search_actor_changes', 'actor_id', 'NEW.id'))} END`.execute(db);
+    return;
+  }
+  // the functions live in the workspace's schema (search_path), like its tables
+  const lock = `PERFORM pg_advisory_xact_lock(hashtext(current_schema() || '.search_changes'));`;
+  await sql.raw(`CREATE FUNCTION search_note_incident() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      ${lock}
+      IF TG_OP = 'DELETE' THEN ${upsert('search_changes', 'incident_seq', 'OLD.seq')}
+      ELSE ${upsert('search_changes', 'incident_seq', 'NEW.seq')}
+      END IF;
+      RETURN NULL;
+    END $$`).execute(db);
+  await sql.raw(`CREATE FUNCTION search_note_actor() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      ${lock}
+      ${upsert('search_actor_changes', 'actor_id', 'NEW.id')}
+      RETURN NULL;
+    END $$`).execute(db);
+  await sql`CREATE TRIGGER search_changes_incident AFTER INSERT OR UPDATE OR DELETE ON incidents FOR EACH ROW EXECUTE FUNCTION search_note_incident()`.execute(db);
+  await sql`CREATE TRIGGER search_changes_actor AFTER UPDATE OF role, gender_identity, lgbti, migration_status ON actors FOR EACH ROW EXECUTE FUNCTION search_note_actor()`.execute(db);
 }

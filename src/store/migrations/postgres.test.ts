@@ -31,7 +31,7 @@ async function sqliteColumns(): Promise<Map<string, string[]>> {
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
   try {
     await migrateToLatest(db);
-    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'schema_migrations%' AND name NOT LIKE 'incident_fts%' AND name NOT IN ('search_changes', 'search_actor_changes')").all() as { name: string }[];
+    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'schema_migrations%' AND name NOT LIKE 'incident_fts%'").all() as { name: string }[];
     return new Map(tables.map((t) => [t.name, (raw.prepare(`SELECT name FROM pragma_table_info(?)`).all(t.name) as { name: string }[]).map((c) => c.name).sort()]));
   } finally {
     await db.destroy();

@@ -12,6 +12,7 @@ import { incidentRef } from '../../domain/incident/view.js';
 import { visibleTo, type Viewer } from '../repositories/visibility.js';
 import { dialectOf, type DialectName } from '../migrations/dialect.js';
 import type { MemoryIndex } from './memory-index/memory-index.js';
+import { ftsMatch, tsQuery } from './fts-query.js';
 
 type Cond = RawBuilder<unknown>;
 
@@ -21,15 +22,6 @@ function codeMatch(column: RawBuilder<unknown>, codes: string[], dialect: Dialec
   // byte order whatever the database's locale); no LIKE (codes contain "_")
   const col = dialect === 'postgres' ? sql`${column} COLLATE "C"` : column;
   return sql`(${sql.join(codes.map((c) => sql`(${column} = ${c} OR (${col} >= ${c + '.'} AND ${col} < ${c + '/'}))`), sql` OR `)})`;
-}
-
-function ftsMatch(terms: string[]): string {
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
-}
-
-/** PostgreSQL: every word as a prefix, all required, folded like the index (bitacora_fold). */
-function tsQuery(terms: string[]): string {
-  return terms.map((t) => `'${t.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/'/g, "''").replace(/\\/g, '')}':*`).join(' & ');
 }
 
 function textMatch(terms: string[], dialect: DialectName): Cond {

@@ -7,6 +7,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../schema-types.js';
 import type { ActorFacts, IncidentFacts } from './columns.js';
+import { dialectOf } from '../../migrations/dialect.js';
+import { ftsMatch, tsQuery } from '../fts-query.js';
 
 type Db = Kysely<Database>;
 
@@ -91,8 +93,10 @@ export async function sharedSeqs(db: Db, shared: RawBuilder<unknown>): Promise<S
   return new Set((await sql<{ seq: number }>`SELECT i.seq FROM incidents i WHERE i.confidentiality = 'restricted' AND i.id IN (${shared})`.execute(db)).rows.map((r) => Number(r.seq)));
 }
 
-/** Seqs of the incidents holding every word, best first (bm25, ties by newest), at most `limit`. */
+/** Seqs of the incidents holding every word, best first (bm25 or ts_rank as the SQL search, ties by newest), at most `limit`. */
 export async function rankedSeqs(db: Db, words: string[], limit: number): Promise<number[]> {
-  const match = words.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
-  return (await sql<{ seq: number }>`SELECT rowid AS seq FROM incident_fts WHERE incident_fts MATCH ${match} ORDER BY bm25(incident_fts) ASC, rowid DESC LIMIT ${limit}`.execute(db)).rows.map((r) => Number(r.seq));
+  const rows = dialectOf(db) === 'postgres'
+    ? (await sql<{ seq: number }>`SELECT f.seq FROM incident_fts f WHERE f.doc @@ to_tsquery('simple', ${tsQuery(words)}) ORDER BY ts_rank(f.doc, to_tsquery('simple', ${tsQuery(words)})) DESC, f.seq DESC LIMIT ${limit}`.execute(db)).rows
+    : (await sql<{ seq: number }>`SELECT rowid AS seq FROM incident_fts WHERE incident_fts MATCH ${ftsMatch(words)} ORDER BY bm25(incident_fts) ASC, rowid DESC LIMIT ${limit}`.execute(db)).rows;
+  return rows.map((r) => Number(r.seq));
 }

@@ -8,9 +8,12 @@
  * albergues", which FTS5 streams. Sets of more than COMMON incidents are kept (a few dozen, about
  * 125 KiB each at a million) and kept true on every write: the incidents that changed are asked
  * again. These are the "per-term bitmaps" of design.md §5.
+ * PostgreSQL: the word is a prefix tsquery over the GIN-indexed tsvector (no expansion needed).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../schema-types.js';
+import { dialectOf } from '../../migrations/dialect.js';
+import { tsQuery } from '../fts-query.js';
 
 type Db = Kysely<Database>;
 
@@ -74,13 +77,27 @@ export class TextMatcher {
   private readonly kept = new Map<string, Kept>();
   private tick = 0;
 
-  constructor(private readonly db: Db, private readonly slotOf: (seq: number) => number, private readonly keepOver = COMMON) {}
+  private readonly pg: boolean;
+
+  constructor(private readonly db: Db, private readonly slotOf: (seq: number) => number, private readonly keepOver = COMMON) {
+    this.pg = dialectOf(db) === 'postgres';
+  }
+
+  /** Seqs of the incidents matching an engine query, optionally among some seqs only. */
+  private async matching(q: string, among?: number[]): Promise<number[]> {
+    const only: RawBuilder<unknown> = among ? (this.pg ? sql` AND f.seq IN (${sql.join(among)})` : sql` AND rowid IN (${sql.join(among)})`) : sql``;
+    const rows = this.pg
+      ? (await sql<{ seq: number }>`SELECT f.seq FROM incident_fts f WHERE f.doc @@ to_tsquery('simple', ${q})${only}`.execute(this.db)).rows
+      : (await sql<{ seq: number }>`SELECT rowid AS seq FROM incident_fts WHERE incident_fts MATCH ${q}${only}`.execute(this.db)).rows;
+    return rows.map((r) => Number(r.seq));
+  }
 
   /**
    * The FTS5 query for one word: its expansion into whole words, or the word as a prefix (also
    * when the vocabulary has nothing under our folding, so that the tokenizer has the last word).
    */
   private async ftsQuery(word: string): Promise<string> {
+    if (this.pg) return tsQuery([word]);
     const folded = foldWord(word);
     const terms = (await sql<{ term: string }>`SELECT term FROM incident_fts_vocab WHERE term >= ${folded} AND term <= ${folded + '\u{10FFFF}'} LIMIT ${MAX_EXPANSION + 1}`.execute(this.db)).rows
       .map((r) => r.term)
@@ -99,8 +116,8 @@ export class TextMatcher {
     const set = new Bitset(0);
     let size = 0;
     const q = await this.ftsQuery(word);
-    for (const r of (await sql<{ rowid: number }>`SELECT rowid FROM incident_fts WHERE incident_fts MATCH ${q}`.execute(this.db)).rows) {
-      const s = this.slotOf(Number(r.rowid));
+    for (const seq of await this.matching(q)) {
+      const s = this.slotOf(seq);
       if (s >= 0) {
         set.set(s);
         size++;
@@ -146,13 +163,13 @@ export class TextMatcher {
         }
       }
       const q = await this.ftsQuery(word);
-      if (q.endsWith('*')) {
+      if (!this.pg && q.endsWith('*')) {
         // a broad prefix: asking it again per incident costs more than forgetting it
         this.kept.delete(word);
         continue;
       }
-      for (const r of (await sql<{ rowid: number }>`SELECT rowid FROM incident_fts WHERE incident_fts MATCH ${q} AND rowid IN (${sql.join(seqs)})`.execute(this.db)).rows) {
-        const s = this.slotOf(Number(r.rowid));
+      for (const seq of await this.matching(q, seqs)) {
+        const s = this.slotOf(seq);
         if (s >= 0 && !k.set.has(s)) {
           k.set.set(s);
           k.size++;
