@@ -4,7 +4,9 @@ import type { ServiceContext } from '../context.js';
 import { isRole } from '../../domain/user/roles.js';
 import { recordIncidents } from './record-incidents.js';
 import { createIncident } from './save-incident.js';
-import { getIncident, incidentHistory } from './read-incidents.js';
+import { getIncident, incidentHistory, findIncidents, deleteIncident } from './read-incidents.js';
+import { searchQuerySchema } from '../../domain/incident/search-query.js';
+import { actorVisibleTo } from '../../store/repositories/visibility.js';
 import { verifyAuditChain } from '../audit/verify-audit-chain.js';
 import { incidentInputSchema } from '../../domain/incident/schema.js';
 
@@ -70,5 +72,43 @@ describe('recordIncidents', () => {
     await expect(recordIncidents(ctx, [incident(9), incident(10, { victims: [{ key: 'v1', actorId: '00000000-0000-4000-8000-000000000000' }] })])).rejects.toThrow(/incidents\[1\]\.victims\[0\]\.actorId/);
     const after = await ctx.store.db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('returns new victims as they read back (sealed values, protection measures), shares restricted incidents with the recorder and indexes every incident', async () => {
+    const measures = [{ kind: 'federal_mechanism', status: 'granted_active', reference: 'MPF-1' }, { kind: 'police_protection', status: 'requested' }];
+    const views = await recordIncidents(ctx, [
+      incident(11, { victims: [{ key: 'v1', actor: { kind: 'person', pseudonym: 'Defensora M-11', realName: 'Nombre Ficticio', contact: 'tel 000', protectionMeasures: measures } }] }),
+      incident(12, { title: 'Vigilancia palabraunica al comedor' }),
+    ]);
+    const victim = views[0]!.victims[0]!;
+    expect(victim.actor.protectionMeasures.map((m) => m.kind)).toEqual(['federal_mechanism', 'police_protection']);
+    expect(await ctx.store.actors.load(victim.actorId)).toEqual(victim.actor);
+    const shares = await ctx.store.db.selectFrom('incident_shares').selectAll().where('incident_id', 'in', views.map((v) => v.id)).execute();
+    // incident(11) is restricted, incident(12) is not
+    expect(shares.map((r) => ({ id: r.incident_id, type: r.principal_type, who: r.principal_id, identifying: Number(r.identifying) }))).toEqual([{ id: views[0]!.id, type: 'user', who: ctx.user.id, identifying: 0 }]);
+    const found = await findIncidents(ctx, searchQuerySchema.parse({ q: 'palabraunica' }));
+    expect(found.hits.map((h) => h.id)).toEqual([views[1]!.id]);
+  });
+
+  it('refers only to victims the recorder may see, as the need-to-know rule says', async () => {
+    const [hidden] = await recordIncidents(ctx, [incident(21)]); // restricted: shared with the recorder
+    const actorId = hidden!.victims[0]!.actorId;
+    const viewer = { userId: ctx.user.id };
+    const byRule = async () => (await ctx.store.db.selectFrom('actors as a').select('a.id').where('a.id', '=', actorId).where(actorVisibleTo(viewer)).execute()).length === 1;
+    const refer = (n: number) => recordIncidents(ctx, [incident(n, { confidentiality: 'organisation', victims: [{ key: 'v1', actorId }] })]);
+    expect([await ctx.store.actors.visibleIds([actorId], viewer), await byRule()]).toEqual([new Set([actorId]), true]);
+    // known only from a restricted incident no longer shared with the recorder: hidden
+    await ctx.store.db.deleteFrom('incident_shares').where('incident_id', '=', hidden!.id).execute();
+    expect([await ctx.store.actors.visibleIds([actorId], viewer), await byRule()]).toEqual([new Set(), false]);
+    await expect(refer(22)).rejects.toThrow(/incidents\[0\]\.victims\[0\]\.actorId/);
+    // a removed incident does not count: in no live incident, the person is listed again
+    await ctx.store.db.updateTable('incidents').set({ deleted_at: ctx.now() }).where('id', '=', hidden!.id).execute();
+    expect([await ctx.store.actors.visibleIds([actorId], viewer), await byRule()]).toEqual([new Set([actorId]), true]);
+    const [visible] = await refer(23);
+    await ctx.store.db.updateTable('incidents').set({ deleted_at: null }).where('id', '=', hidden!.id).execute();
+    // one visible incident is enough, whatever the restricted ones say
+    expect([await ctx.store.actors.visibleIds([actorId], viewer), await byRule()]).toEqual([new Set([actorId]), true]);
+    await deleteIncident(ctx, visible!.id, visible!.version);
+    expect([await ctx.store.actors.visibleIds([actorId, '00000000-0000-4000-8000-000000000000'], viewer), await byRule()]).toEqual([new Set(), false]);
   });
 });

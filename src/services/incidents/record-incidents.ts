@@ -15,7 +15,8 @@ import { checkIncidentCodes, checkActorCodes, type FieldProblem } from '../../do
 import type { IncidentView } from '../../domain/incident/view.js';
 import { diffIncident } from '../../domain/incident/history.js';
 import { incidentSearchText } from '../../domain/incident/search-text.js';
-import { indexIncident } from '../../store/search/incident-search.js';
+import { shareNewIncidentsWithUser } from '../../store/repositories/new-incident-rows.js';
+import { indexIncidents } from '../../store/search/incident-search.js';
 import type { IncidentWithIds } from '../../store/repositories/incident-repository.js';
 import type { AuditEvent } from '../../store/repositories/audit-repository.js';
 import { newId } from '../../crypto/random.js';
@@ -75,19 +76,18 @@ export async function recordIncidents(ctx: ServiceContext, inputs: unknown[]): P
     if (problems.length) throw invalid(problems);
 
     const audit: AuditEvent[] = [];
-    for (const { id, actor } of newActors) {
-      await tx.actors.write({ id, orgId: ctx.user.orgId, userId, now, version: 1, createdAt: now, createdBy: userId }, actor, true);
-      audit.push({ at: now, userId, action: 'actor.created', targetType: 'actor', targetId: id });
-    }
-    const actors = await tx.actors.loadMany([...new Set(items.flatMap((it) => [...it.victimIds.values()]))]);
+    const actorMeta = { orgId: ctx.user.orgId, userId, now, version: 1, createdAt: now, createdBy: userId };
+    // new victims are written together and their views built from what was written, not read back
+    const actors = await tx.actors.writeManyNew(newActors.map(({ id, actor }) => ({ meta: { id, ...actorMeta }, input: actor })));
+    for (const { id } of newActors) audit.push({ at: now, userId, action: 'actor.created', targetType: 'actor', targetId: id });
+    const earlier = [...new Set(items.flatMap((it) => [...it.victimIds.values()]))].filter((id) => !actors.has(id));
+    for (const [id, view] of await tx.actors.loadMany(earlier)) actors.set(id, view);
     const written = await tx.incidents.writeMany(items, actors);
-    for (const { seq, view } of written) {
-      // whoever saves a restricted incident keeps seeing it (as createIncident does)
-      if (view.confidentiality === 'restricted') await tx.shares.addShare(view.id, { type: 'user', id: userId, identifying: false }, userId, now);
-      const { title, body } = incidentSearchText(view, ctx.vocab, tx.policy.marked);
-      await indexIncident(tx.db, seq, title, body);
-      audit.push({ at: now, userId, action: 'incident.created', targetType: 'incident', targetId: view.id, detail: { version: 1 } });
-    }
+    // whoever saves a restricted incident keeps seeing it (as createIncident does)
+    const restricted = written.filter((w) => w.view.confidentiality === 'restricted').map((w) => w.view.id);
+    if (restricted.length) await shareNewIncidentsWithUser(tx.db, restricted, userId, userId, now);
+    await indexIncidents(tx.db, written.map(({ seq, view }) => ({ seq, ...incidentSearchText(view, ctx.vocab, tx.policy.marked) })));
+    for (const { view } of written) audit.push({ at: now, userId, action: 'incident.created', targetType: 'incident', targetId: view.id, detail: { version: 1 } });
     const views = written.map((w) => w.view);
     await tx.incidents.addRevisions(views.map((v) => ({ incidentId: v.id, version: 1, at: now, userId, changes: diffIncident(null, v, tx.policy.marked) })));
     await tx.audit.addMany(audit);

@@ -151,14 +151,32 @@ export async function searchIncidents(db: Kysely<Database>, q: SearchQuery, view
   return { total: r.total, page: q.page, pageSize: q.pageSize, hits: await hitsOf(db, rows), facets: r.facets };
 }
 
-/** Keeps the full-text row of one incident in step with it (same transaction as the write). */
-export async function indexIncident(db: Kysely<Database>, seq: number, title: string, body: string): Promise<void> {
-  if (dialectOf(db) === 'postgres') {
-    await sql`INSERT INTO incident_fts (seq, title, body) VALUES (${seq}, ${title}, ${body}) ON CONFLICT (seq) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body`.execute(db);
-    return;
+/** 3 parameters a row: far under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const FTS_ROWS_PER_STATEMENT = 500;
+
+/**
+ * Keeps the full-text rows of incidents in step with them (same transaction as the write),
+ * replacing whatever a seq held; a few hundred rows per statement for bulk loads (on PostgreSQL
+ * each statement is a round trip).
+ */
+export async function indexIncidents(db: Kysely<Database>, rows: { seq: number; title: string; body: string }[]): Promise<void> {
+  const postgres = dialectOf(db) === 'postgres';
+  for (let i = 0; i < rows.length; i += FTS_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + FTS_ROWS_PER_STATEMENT);
+    const values = sql.join(chunk.map((r) => sql`(${r.seq}, ${r.title}, ${r.body})`));
+    if (postgres) {
+      await sql`INSERT INTO incident_fts (seq, title, body) VALUES ${values} ON CONFLICT (seq) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body`.execute(db);
+    } else {
+      // FTS5 has no upsert: whatever the rowid held goes first
+      await sql`DELETE FROM incident_fts WHERE rowid IN (${sql.join(chunk.map((r) => r.seq))})`.execute(db);
+      await sql`INSERT INTO incident_fts (rowid, title, body) VALUES ${values}`.execute(db);
+    }
   }
-  await sql`DELETE FROM incident_fts WHERE rowid = ${seq}`.execute(db);
-  await sql`INSERT INTO incident_fts (rowid, title, body) VALUES (${seq}, ${title}, ${body})`.execute(db);
+}
+
+/** Keeps the full-text row of one incident in step with it (same transaction as the write). */
+export function indexIncident(db: Kysely<Database>, seq: number, title: string, body: string): Promise<void> {
+  return indexIncidents(db, [{ seq, title, body }]);
 }
 
 export async function unindexIncident(db: Kysely<Database>, seq: number): Promise<void> {
