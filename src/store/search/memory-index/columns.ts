@@ -119,6 +119,16 @@ export class IncidentColumns {
     return n;
   }
 
+  /**
+   * Sizes the arrays once for `incidents` (the largest seq, when loading everything): growing them
+   * step by step would hold the old and the new copy of each at once, a peak of resident memory.
+   */
+  reserve(incidents: number, listEntries: number): void {
+    this.ensureSlots(incidents);
+    this.slotOfSeq = grown(this.slotOfSeq, incidents + 1, (k) => new Int32Array(k));
+    this.pool = grown(this.pool, listEntries, (k) => new Int32Array(k));
+  }
+
   private ensureSlots(size: number): void {
     const u8 = (k: number) => new Uint8Array(k);
     const u16 = (k: number) => new Uint16Array(k);

@@ -72,6 +72,8 @@ export class MemoryIndex {
     const pending = new Set<string>();
     const actorOf = this.actorOf(pending);
     const top = await maxSeq(this.db);
+    // about 5.5 list entries per incident in the demo data (acts, perpetrators, victims)
+    this.cols.reserve(top, top * 6);
     for (let after = 0; after < top; after += BATCH) {
       for (const f of await factsInRange(this.db, after, after + BATCH)) this.cols.put(f, actorOf);
     }
