@@ -6,9 +6,7 @@ import { t } from './i18n/i18n';
 import { SetupPage } from './pages/setup';
 import { UnsealPage } from './pages/unseal';
 import { SignInPage } from './pages/sign-in';
-import { ChangePasswordPage } from './pages/change-password';
-import { ForcedEnrolmentPage } from './pages/account-security';
-import { Shell } from './shell';
+import { ChangePasswordPage, ForcedEnrolmentPage, Shell } from './screens';
 import { BareLayout } from './components/bare-layout';
 import { Alert, Loading } from './components/ui';
 

@@ -8,20 +8,25 @@ import { LangSwitch } from './components/lang-switch';
 import { LockButton } from './components/lock-button';
 import { MenuIcon } from './components/icons';
 import { IncidentListPage } from './pages/incident-list';
-import { IncidentFormPage } from './pages/incident-form/form';
-import { IncidentDetailPage } from './pages/incident-detail';
-import { ActorListPage } from './pages/actor-list';
-import { ActorPage } from './pages/actor-page';
-import { ActorEditPage } from './pages/actor-edit';
-import { VocabularyAdminPage } from './pages/vocabulary-admin';
-import { UserAdminPage } from './pages/user-admin';
-import { AuditLogPage } from './pages/audit-log';
-import { ChangePasswordPage } from './pages/change-password';
-import { AccountSecurityPage } from './pages/account-security';
-import { IdentityScanPage } from './pages/identity-scan';
-import { GroupAdminPage } from './pages/group-admin';
-import { IdentifyingFieldsPage } from './pages/identifying-fields';
+import { lazyPage } from './lazy';
 import { PageTitle } from './components/ui';
+
+// The incident list is where a session starts: it comes with this chunk. Every other page is a
+// chunk of its own, fetched the first time it is opened (the form and the detail a little after the
+// app is up, as they are the next pages most people open).
+const IncidentFormPage = lazyPage(() => import('./pages/incident-form/form').then((m) => m.IncidentFormPage));
+const IncidentDetailPage = lazyPage(() => import('./pages/incident-detail').then((m) => m.IncidentDetailPage));
+const ActorListPage = lazyPage(() => import('./pages/actor-list').then((m) => m.ActorListPage));
+const ActorPage = lazyPage(() => import('./pages/actor-page').then((m) => m.ActorPage));
+const ActorEditPage = lazyPage(() => import('./pages/actor-edit').then((m) => m.ActorEditPage));
+const VocabularyAdminPage = lazyPage(() => import('./pages/vocabulary-admin').then((m) => m.VocabularyAdminPage));
+const UserAdminPage = lazyPage(() => import('./pages/user-admin').then((m) => m.UserAdminPage));
+const AuditLogPage = lazyPage(() => import('./pages/audit-log').then((m) => m.AuditLogPage));
+const ChangePasswordPage = lazyPage(() => import('./pages/change-password').then((m) => m.ChangePasswordPage));
+const AccountSecurityPage = lazyPage(() => import('./pages/account-security').then((m) => m.AccountSecurityPage));
+const IdentityScanPage = lazyPage(() => import('./pages/identity-scan').then((m) => m.IdentityScanPage));
+const GroupAdminPage = lazyPage(() => import('./pages/group-admin').then((m) => m.GroupAdminPage));
+const IdentifyingFieldsPage = lazyPage(() => import('./pages/identifying-fields').then((m) => m.IdentifyingFieldsPage));
 
 interface Routed {
   title: string;
@@ -70,6 +75,14 @@ export function Shell() {
   useEffect(() => {
     document.title = `Bitácora — ${r.title}`;
   }, [r.title]);
+  useEffect(() => {
+    // fetch the next pages most people open while they read the list (errors: fetched again on opening)
+    const timer = setTimeout(() => {
+      if (can('incident.create')) IncidentFormPage.preload().catch(() => undefined);
+      IncidentDetailPage.preload().catch(() => undefined);
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, []);
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {

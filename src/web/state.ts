@@ -4,10 +4,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrf, onApiEvents } from './api';
-import { setLang, browserLang, isLang, type Lang } from './i18n/i18n';
+import { setLang, browserLang, isLang, loadCatalogue, catalogueLoaded, type Lang } from './i18n/i18n';
 import type { Permission, Places, Session, Status, Vocabularies } from './types';
 import { Vocab } from './lib/vocab';
 import { navigate } from './router';
+import { ChangePasswordPage, ForcedEnrolmentPage, Shell } from './screens';
 
 /** 'password': a temporary password must be changed first; 'enrol': the role requires a second factor not yet set up. */
 export type Phase = 'loading' | 'offline' | 'uninitialised' | 'sealed' | 'signin' | 'password' | 'enrol' | 'ready';
@@ -42,9 +43,13 @@ export function update(patch: Partial<AppState>): void {
 
 export function useAppState(): AppState {
   const [, force] = useState(0);
+  const shown = state;
   useEffect(() => {
     const l = () => force((n) => n + 1);
     listeners.add(l);
+    // a change between the first render and now (effects run after paint; the first answer from
+    // the server can be that quick) would otherwise never be shown
+    if (state !== shown) l();
     return () => {
       listeners.delete(l);
     };
@@ -80,6 +85,15 @@ async function saveLang(lang: Lang): Promise<void> {
  */
 export function chooseLang(lang: Lang): void {
   const signedIn = state.session !== null;
+  // signed in, the screens need the language's whole catalogue (fetched once); before, the first
+  // screens' messages are in the page bundle in both languages
+  if (signedIn && !catalogueLoaded(lang)) {
+    loadCatalogue(lang).then(
+      () => state.session !== null && chooseLang(lang),
+      () => undefined, // offline: the language stays as it was
+    );
+    return;
+  }
   update({ lang, langChosen: !signedIn });
   if (signedIn && state.session?.user.lang !== lang) void saveLang(lang);
 }
@@ -107,9 +121,12 @@ export async function refresh(): Promise<void> {
     update({ phase: 'sealed', status, session: null, vocab: null, places: null });
     return;
   }
-  // ask for the session only when the status says this browser has one (no 401 on the sign-in page)
+  // ask for the session only when the status says this browser has one (no 401 on the sign-in page);
+  // the app's own chunk meanwhile (the reference data waits for the session: a session limited to one
+  // task is refused it, and a refused request is a console error)
   let session: Session | null = null;
   if (status.signedIn) {
+    Shell.preload().catch(() => undefined);
     try {
       session = await api<Session>('GET', '/api/v1/session');
     } catch {
@@ -131,22 +148,29 @@ export async function refresh(): Promise<void> {
     void api('PATCH', '/api/v1/me', { lang: chosen }).catch(() => undefined);
   }
   if (session.user.mustChangePassword) {
-    update({ phase: 'password', status, session, lang });
+    if (await ready(ChangePasswordPage.preload(), lang)) update({ phase: 'password', status, session, lang });
     return;
   }
   if (session.user.secondFactor?.required && !session.user.secondFactor.enrolled) {
-    update({ phase: 'enrol', status, session, lang });
+    if (await ready(ForcedEnrolmentPage.preload(), lang)) update({ phase: 'enrol', status, session, lang });
     return;
   }
-  await loadReferenceData(status, session, lang);
-}
-
-async function loadReferenceData(status: Status, session: Session, lang: Lang): Promise<void> {
   try {
-    const [v, p] = await Promise.all([api<Vocabularies>('GET', '/api/v1/vocabularies'), api<Places>('GET', '/api/v1/places')]);
+    const [v, p] = await Promise.all([api<Vocabularies>('GET', '/api/v1/vocabularies'), api<Places>('GET', '/api/v1/places'), Shell.preload(), loadCatalogue(lang)]);
     update({ phase: 'ready', status, session, lang, vocab: new Vocab(v), places: p });
   } catch {
     if (getState().phase !== 'sealed' && getState().phase !== 'signin') update({ phase: 'offline' });
+  }
+}
+
+/** Waits for a screen's chunk and the language's whole catalogue; false (and the offline screen) when they cannot be fetched. */
+async function ready(chunk: Promise<void>, lang: Lang): Promise<boolean> {
+  try {
+    await Promise.all([chunk, loadCatalogue(lang)]);
+    return true;
+  } catch {
+    if (getState().phase !== 'sealed' && getState().phase !== 'signin') update({ phase: 'offline' });
+    return false;
   }
 }
 
