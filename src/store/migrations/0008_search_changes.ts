@@ -8,9 +8,12 @@
  * in commit order: the index asks for the rows stamped after the last one it applied.
  *  - SQLite has one writer at a time, so max(stamp) + 1 follows commit order.
  *  - PostgreSQL: two transactions could take stamps in one order and commit in the other, and a
- *    reader would skip the first. The trigger takes a transaction-scoped advisory lock (one per
- *    schema) before stamping, so writers of incidents take stamps one after another, each holding
- *    the lock until it commits.
+ *    reader would skip the first. The triggers are deferred to commit time and take a
+ *    transaction-scoped advisory lock (one per schema) before stamping, so transactions stamp one
+ *    after another, each holding the lock until it commits. Taking it only at commit, after every
+ *    other lock the transaction needs, means it cannot close a cycle of waits: a first version took
+ *    it at the incident's write and deadlocked with a save that appends to the audit chain first
+ *    (new victims) — found by the crash test.
  * Every change to an incident's parts (acts, perpetrators, victims) rewrites its row (a new
  * version), so the incidents trigger sees those too.
  * SQLite also gets an fts5vocab table over the full-text index: a prefix ("albergue") becomes the
@@ -54,6 +57,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       ${upsert('search_actor_changes', 'actor_id', 'NEW.id')}
       RETURN NULL;
     END $$`).execute(db);
-  await sql`CREATE TRIGGER search_changes_incident AFTER INSERT OR UPDATE OR DELETE ON incidents FOR EACH ROW EXECUTE FUNCTION search_note_incident()`.execute(db);
-  await sql`CREATE TRIGGER search_changes_actor AFTER UPDATE OF role, gender_identity, lgbti, migration_status ON actors FOR EACH ROW EXECUTE FUNCTION search_note_actor()`.execute(db);
+  await sql`CREATE CONSTRAINT TRIGGER search_changes_incident AFTER INSERT OR UPDATE OR DELETE ON incidents DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION search_note_incident()`.execute(db);
+  await sql`CREATE CONSTRAINT TRIGGER search_changes_actor AFTER UPDATE OF role, gender_identity, lgbti, migration_status ON actors DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION search_note_actor()`.execute(db);
 }
