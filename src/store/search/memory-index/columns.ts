@@ -41,6 +41,7 @@ export type ActorFacet = (typeof ACTOR_FACETS)[number];
 
 export interface IncidentFacts {
   seq: number;
+  id: string;
   deleted: boolean;
   restricted: boolean;
   country: string | null;
@@ -101,6 +102,8 @@ export class IncidentColumns {
 
   readonly actorDicts: Record<ActorFacet, Dict> = { role: new Dict(), gender: new Dict(), lgbti: new Dict(), migrationStatus: new Dict() };
   readonly actorNumber = new Map<string, number>();
+  /** id → seq of restricted incidents only (a viewer's shares name incidents by id) */
+  readonly restrictedSeq = new Map<string, number>();
   actorAttr: Record<ActorFacet, Uint16Array> = { role: new Uint16Array(0), gender: new Uint16Array(0), lgbti: new Uint16Array(0), migrationStatus: new Uint16Array(0) };
 
   slot(seq: number): number {
@@ -178,6 +181,8 @@ export class IncidentColumns {
     const d = this.dicts;
     this.live[s] = f.deleted ? 0 : 1;
     this.restricted[s] = f.restricted ? 1 : 0;
+    if (f.restricted) this.restrictedSeq.set(f.id, f.seq);
+    else this.restrictedSeq.delete(f.id);
     this.country[s] = d.country.id(f.country);
     this.state[s] = d.state.id(f.state);
     this.status[s] = d.status.id(f.status);

@@ -156,6 +156,11 @@ describe('memory index', () => {
     await generateDemoBulk(ctx, { incidents: 40, seed: 42, batchSize: 40 });
     await sql`UPDATE incidents SET country = 'GT', state = NULL, status = 'disputed', date_from = '2015-03-01', date_start = '2015-03', version = version + 1 WHERE seq % 7 = 1`.execute(db);
     await sql`UPDATE incidents SET deleted_at = '2026-01-01' WHERE seq % 11 = 2`.execute(db);
+    // restricted after the index loaded (some shared with the admin), and restricted ones opened up
+    await sql`UPDATE incidents SET confidentiality = 'restricted', version = version + 1 WHERE seq % 9 = 4`.execute(db);
+    await sql`INSERT INTO incident_shares (incident_id, principal_type, principal_id, identifying, granted_by, granted_at)
+      SELECT id, 'user', ${admin.userId}, 0, ${admin.userId}, '2026-01-01' FROM incidents WHERE seq % 18 = 4 ON CONFLICT DO NOTHING`.execute(db);
+    await sql`UPDATE incidents SET confidentiality = 'organisation', version = version + 1 WHERE seq % 25 = 0`.execute(db);
     await sql`DELETE FROM acts WHERE incident_id IN (SELECT id FROM incidents WHERE seq % 13 = 3)`.execute(db);
     await sql`UPDATE incidents SET version = version + 1 WHERE seq % 13 = 3`.execute(db);
     await sql`UPDATE actors SET role = NULL, lgbti = 'lgbti.trans' WHERE pseudonym < 'M'`.execute(db);

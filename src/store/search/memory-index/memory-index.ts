@@ -19,7 +19,7 @@ import { DateOrder, orderKey } from './date-order.js';
 import { Bitset, TextMatcher } from './text-match.js';
 import { scan, type ScanResult } from './scan.js';
 import { dashboardScan } from './dashboard-scan.js';
-import { actorFactsOf, allActorFacts, changesSince, currentStamps, factsInRange, factsOf, maxSeq, rankedSeqs, sharedSeqs } from './read-facts.js';
+import { actorFactsOf, allActorFacts, changesSince, currentStamps, factsInRange, factsOf, maxSeq, rankedSeqs, sharedIncidentIds } from './read-facts.js';
 
 const BATCH = 20_000;
 const NO_ACTOR: ActorFacts = { role: null, gender: null, lgbti: null, migrationStatus: null };
@@ -130,7 +130,7 @@ export class MemoryIndex {
       await this.refresh();
       const words = searchTerms(q.q);
       const text = words.length ? await this.text.match(words) : undefined;
-      const shared = await sharedSeqs(this.db, sharedWith(viewer));
+      const shared = await this.sharedWith(viewer);
       const byDate = q.sort === 'date_desc' || q.sort === 'date_asc';
       const ranked = q.sort === 'relevance' && words.length > 0;
       const matched = ranked ? new Bitset(this.cols.count) : undefined;
@@ -166,8 +166,18 @@ export class MemoryIndex {
   dashboard(range: DashboardRange, viewer: Viewer): Promise<DashboardAggregates> {
     return this.exclusive(async () => {
       await this.refresh();
-      return dashboardScan(this.cols, range, await sharedSeqs(this.db, sharedWith(viewer)));
+      return dashboardScan(this.cols, range, await this.sharedWith(viewer));
     });
+  }
+
+  /** Seqs of the restricted incidents shared with the viewer. */
+  private async sharedWith(viewer: Viewer): Promise<Set<number>> {
+    const out = new Set<number>();
+    for (const id of await sharedIncidentIds(this.db, sharedWith(viewer))) {
+      const seq = this.cols.restrictedSeq.get(id);
+      if (seq !== undefined) out.add(seq);
+    }
+    return out;
   }
 
   /** Loads (or catches up) now, e.g. right after unsealing, so the first search does not wait. */
