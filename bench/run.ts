@@ -36,6 +36,7 @@ const { values } = parseArgs({
     'pg-url': { type: 'string', default: process.env['BENCH_PG_URL'] ?? PG_URL_DEFAULT },
     'drop-cache': { type: 'boolean', default: false },
     'report-only': { type: 'boolean', default: false },
+    'reuse-floors': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -69,7 +70,9 @@ for (const size of values['report-only'] ? [] : sizes) {
       const figures = await warmMemoryIndex(d, log);
       if (figures) result.memoryIndex = figures;
     }
-    if (only.has('search')) result.search = await measureSearch(d, raw, log);
+    const before = join(resultsDir, `${backend}-${size}.json`);
+    const prior = values['reuse-floors'] && existsSync(before) ? (JSON.parse(readFileSync(before, 'utf8')) as RunResult) : undefined;
+    if (only.has('search')) result.search = await measureSearch(d, raw, log, prior?.search ? { at: prior.sections?.['search'] ?? prior.ranAt, rows: prior.search } : undefined);
     if (only.has('dashboard')) result.dashboard = await measureDashboard(d, raw, log);
     if (only.has('cache') && backend === 'sqlite') result.pageCache = await measurePageCache(d, raw, log);
     if (only.has('readwrite')) result.readWrite = await measureReadWrite(d, raw, log);

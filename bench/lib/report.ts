@@ -63,6 +63,8 @@ function searchSection(r: RunResult): string[] {
   const out = [`### Search with facets — ${label(r)}`, '', how, '',
     '| query | matches | ours p50 | ours p95 | cold (first search) | floor p50 | floor p95 | ours/floor (p95) | rounds (ours, floor) |', '|---|---|---|---|---|---|---|---|---|'];
   for (const s of r.search) out.push(`| ${[s.name, n(s.matches), ms(s.ours.p50), ms(s.ours.p95), s.coldMs !== undefined ? ms(s.coldMs) : '—', ms(s.floor.p50), ms(s.floor.p95), ratio(s.ours.p95, s.floor.p95), `${s.ours.rounds}, ${s.floor.rounds}`].join(' | ')} |`);
+  const reused = [...new Set(r.search.map((s) => s.floorFrom).filter((x): x is string => !!x))];
+  if (reused.length) out.push('', `The floors of this table were measured by the run at ${reused.map((x) => `${x.slice(0, 16).replace('T', ' ')} UTC`).join(', ')} on the same dataset and machine (\`--reuse-floors\`: the SQL takes minutes per search here and does not change with our code); ours was measured again after a change to our code.`);
   out.push('', 'Where the floor\'s time goes (each statement timed once, alone):', '', '| query | count | page | facets (10, total) | slowest facet |', '|---|---|---|---|---|');
   for (const s of r.search) {
     const get = (name: string) => s.statements.find((x) => x.name === name)?.ms ?? 0;
