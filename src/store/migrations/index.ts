@@ -11,6 +11,7 @@ import * as m0005 from './0005_sealed_fields.js';
 import * as m0006 from './0006_need_to_know.js';
 import * as m0007 from './0007_cluster.js';
 import * as m0008 from './0008_search_changes.js';
+import * as m0009 from './0009_share_changes.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_need_to_know': m0006,
   '0007_cluster': m0007,
   '0008_search_changes': m0008,
+  '0009_share_changes': m0009,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -188,6 +188,43 @@ describe('memory index', () => {
     await same(searchQuerySchema.parse({ q: 'otra cosa' }), admin);
   }, 60_000);
 
+  it('follows shares and group memberships changed between searches (the viewer sets kept between searches)', async () => {
+    const db = ctx.store.db;
+    const all = searchQuerySchema.parse({});
+    const check = async () => {
+      for (const viewer of [admin, { userId: 'someone-else' }]) {
+        await same(all, viewer);
+        await same(searchQuerySchema.parse({ q: 'albergue', sort: 'date_asc' }), viewer);
+      }
+    };
+    await check();
+    const restricted = (await sql<{ id: string }>`SELECT id FROM incidents WHERE confidentiality = 'restricted' AND deleted_at IS NULL ORDER BY seq`.execute(db)).rows.map((r) => r.id);
+    const share = (ids: string[], type: string, id: string) => sql`INSERT INTO incident_shares (incident_id, principal_type, principal_id, identifying, granted_by, granted_at)
+      SELECT id, ${type}, ${id}, 0, ${admin.userId}, '2026-01-01' FROM incidents WHERE id IN (${sql.join(ids)}) ON CONFLICT DO NOTHING`.execute(db);
+    // a group the admin is not in yet gets some restricted incidents
+    await sql`INSERT INTO user_groups (id, name, created_at, created_by) VALUES ('g-mem', 'g-mem', '2026-01-01', ${admin.userId})`.execute(db);
+    await share(restricted.slice(0, 12), 'group', 'g-mem');
+    await check();
+    await sql`INSERT INTO group_members (group_id, user_id) VALUES ('g-mem', ${admin.userId})`.execute(db);
+    const before = (await searchIncidents(db, all, admin, index)).total;
+    await check();
+    // some of the admin's own shares taken away, one by one
+    const mine = (await sql<{ incident_id: string }>`SELECT incident_id FROM incident_shares WHERE principal_type = 'user' AND principal_id = ${admin.userId} ORDER BY incident_id LIMIT 5`.execute(db)).rows;
+    for (const r of mine) await sql`DELETE FROM incident_shares WHERE incident_id = ${r.incident_id} AND principal_type = 'user'`.execute(db);
+    await check();
+    // shared while open, then restricted: seen
+    const open = (await sql<{ id: string }>`SELECT id FROM incidents WHERE confidentiality <> 'restricted' AND deleted_at IS NULL ORDER BY seq LIMIT 4`.execute(db)).rows.map((r) => r.id);
+    await share(open, 'user', admin.userId);
+    await check();
+    await sql`UPDATE incidents SET confidentiality = 'restricted', version = version + 1 WHERE id IN (${sql.join(open)})`.execute(db);
+    await check();
+    // the group removed (its memberships go with it) and its shares
+    await sql`DELETE FROM incident_shares WHERE principal_type = 'group' AND principal_id = 'g-mem'`.execute(db);
+    await sql`DELETE FROM user_groups WHERE id = 'g-mem'`.execute(db);
+    await check();
+    expect((await searchIncidents(db, all, admin, index)).total).toBeLessThan(before);
+  }, 60_000);
+
   it('is forgotten when cleared and loads again', async () => {
     index.clear();
     expect(index.stats().incidents).toBe(0);

@@ -1,9 +1,9 @@
 /**
- * The memory index of the embedded store (ADR 0013): the searchable, non-identifying columns of
- * every incident in typed arrays, read once (20,000 incidents at a time) on first use and kept
- * true before every search by applying what migration 0008's triggers noted since. A search or
- * a dashboard is then one pass in JavaScript instead of a dozen SQL scans. Searches inside a
- * transaction, and every search on PostgreSQL, use the SQL path instead.
+ * The memory index of each server process, on both backends (ADR 0013): the searchable,
+ * non-identifying columns of every incident in typed arrays, read once (20,000 incidents at a
+ * time) on first use and kept true before every search by applying what migrations 0008 and 0009's
+ * triggers noted since. A search or a dashboard is then one pass in JavaScript instead of a dozen
+ * SQL scans. Searches inside a transaction use the SQL path instead.
  *
  * One refresh or scan at a time (a promise chain): a scan is synchronous, so it always sees one
  * consistent state. Cleared when the store closes (the vault seals).
@@ -12,14 +12,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../schema-types.js';
 import type { SearchQuery } from '../../../domain/incident/search-query.js';
 import { searchTerms } from '../../../domain/incident/search-query.js';
-import { sharedWith, type Viewer } from '../../repositories/visibility.js';
+import type { Viewer } from '../../repositories/visibility.js';
 import type { DashboardAggregates, DashboardRange } from '../../stats/dashboard-aggregates.js';
 import { IncidentColumns, type ActorFacts, type IncidentFacts } from './columns.js';
 import { DateOrder, orderKey } from './date-order.js';
 import { Bitset, TextMatcher } from './text-match.js';
 import { scan, type ScanResult } from './scan.js';
 import { dashboardScan } from './dashboard-scan.js';
-import { actorFactsOf, allActorFacts, changesSince, currentStamps, factsInRange, factsOf, maxSeq, rankedSeqs, sharedIncidentIds } from './read-facts.js';
+import { actorFactsOf, allActorFacts, changesSince, currentStamps, factsInRange, factsOf, maxSeq, rankedSeqs } from './read-facts.js';
+import { SharedSets } from './shared-sets.js';
 
 const BATCH = 20_000;
 const NO_ACTOR: ActorFacts = { role: null, gender: null, lgbti: null, migrationStatus: null };
@@ -36,10 +37,12 @@ export class MemoryIndex {
   private loaded = false;
   private loadedInMs: number | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly shared: SharedSets;
 
   /** `keepWordsOver`: keep the incidents of words found in more incidents than this (tests lower it). */
   constructor(private readonly db: Kysely<Database>, opts: { keepWordsOver?: number } = {}) {
     this.text = new TextMatcher(db, (seq) => this.cols.slot(seq), opts.keepWordsOver);
+    this.shared = new SharedSets(db, () => this.cols.restrictedSeq);
   }
 
   /** Runs `fn` after everything queued before it. */
@@ -67,6 +70,7 @@ export class MemoryIndex {
     const t0 = performance.now();
     this.cols = new IncidentColumns();
     this.text.clear();
+    this.shared.clear();
     this.stamps = await currentStamps(this.db);
     for await (const [id, f] of allActorFacts(this.db)) this.cols.setActor(id, f);
     const pending = new Set<string>();
@@ -93,9 +97,19 @@ export class MemoryIndex {
     this.order.rebuild(keys, (seq) => c.slot(seq));
   }
 
-  /** Applies the incidents and people written since the last look. */
+  /** Applies the incidents, people and shares written since the last look. */
   private async refresh(): Promise<void> {
-    if (!this.loaded) return this.load();
+    if (!this.loaded) {
+      await this.load();
+      return this.shared.catchUp([]);
+    }
+    const restrictedIds: string[] = [];
+    await this.refreshIncidents(restrictedIds);
+    await this.shared.catchUp(restrictedIds);
+  }
+
+  /** Applies the incidents and people written since the last look; collects the ids of those restricted now. */
+  private async refreshIncidents(restrictedIds: string[]): Promise<void> {
     const ch = await changesSince(this.db, this.stamps.incidentStamp, this.stamps.actorStamp);
     if (!ch.seqs.length && !ch.actors.length) return;
     await this.fillActors(new Set(ch.actors));
@@ -114,6 +128,7 @@ export class MemoryIndex {
           c.drop(seq);
           continue;
         }
+        if (f.restricted) restrictedIds.push(f.id);
         const s = c.put(f, actorOf);
         if (!many && c.live[s]) this.order.insert(orderKey(c.dateFrom[s]!, seq), s);
       }
@@ -170,14 +185,9 @@ export class MemoryIndex {
     });
   }
 
-  /** Seqs of the restricted incidents shared with the viewer. */
-  private async sharedWith(viewer: Viewer): Promise<Set<number>> {
-    const out = new Set<number>();
-    for (const id of await sharedIncidentIds(this.db, sharedWith(viewer))) {
-      const seq = this.cols.restrictedSeq.get(id);
-      if (seq !== undefined) out.add(seq);
-    }
-    return out;
+  /** Seqs of the restricted incidents shared with the viewer (kept between searches: shared-sets.ts). */
+  private sharedWith(viewer: Viewer): Promise<Set<number>> {
+    return this.shared.of(viewer);
   }
 
   /** Loads (or catches up) now, e.g. right after unsealing, so the first search does not wait. */
@@ -194,6 +204,7 @@ export class MemoryIndex {
     this.cols = new IncidentColumns();
     this.order = new DateOrder();
     this.text.clear();
+    this.shared.clear();
     this.loaded = false;
   }
 }

@@ -88,15 +88,6 @@ export async function currentStamps(db: Db): Promise<{ incidentStamp: number; ac
   return { incidentStamp: Number(r?.i ?? 0), actorStamp: Number(r?.a ?? 0) };
 }
 
-/**
- * Ids of the incidents shared with a viewer (directly or through a group): the shares alone, on
- * their principal index. The index knows which of them are restricted and their seqs; looking
- * each up in incidents cost 0.7 s per search at a million for a viewer with 50,000 shares.
- */
-export async function sharedIncidentIds(db: Db, shared: RawBuilder<unknown>): Promise<string[]> {
-  return (await sql<{ incident_id: string }>`SELECT sh.incident_id FROM (${shared}) sh`.execute(db)).rows.map((r) => r.incident_id);
-}
-
 /** Seqs of the incidents holding every word, best first (bm25 or ts_rank as the SQL search, ties by newest), at most `limit`. */
 export async function rankedSeqs(db: Db, words: string[], limit: number): Promise<number[]> {
   const rows = dialectOf(db) === 'postgres'
