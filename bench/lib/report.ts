@@ -139,6 +139,15 @@ export function renderResults(dir: string): string {
   out.push('', '## Server memory', '', 'The real server (`node bin/bitacora.js serve`, built dist/) unsealed on the dataset, after every benchmark search ran once through the HTTP API (VmRSS and its peak VmHWM from /proc); the floor is an idle Node process.', '',
     '| backend, size | after start | after searches | peak | idle node | peak − idle |', '|---|---|---|---|---|---|');
   for (const r of results) if (r.memory) out.push(`| ${label(r)} | ${n(r.memory.afterStart)} MiB | ${n(r.memory.afterSearches)} MiB | ${n(r.memory.peak)} MiB | ${n(r.memory.idleNode)} MiB | ${n(r.memory.peak - r.memory.idleNode)} MiB |`);
+  const ready = results.filter((r) => r.memory?.atIndexReady);
+  if (ready.length) {
+    out.push('', 'Where it goes, from the server\'s own "search index ready" log line (process.memoryUsage() once the memory index is read, before any search):', '',
+      '| backend, size | resident | JS heap used / reserved | outside the heap (buffers, typed arrays) | of which the memory index | index read in |', '|---|---|---|---|---|---|');
+    for (const r of ready) {
+      const f = r.memory!.atIndexReady!;
+      out.push(`| ${label(r)} | ${n(f['rssMiB'] ?? 0)} MiB | ${n(f['heapUsedMiB'] ?? 0)} / ${n(f['heapTotalMiB'] ?? 0)} MiB | ${n(f['externalMiB'] ?? 0)} MiB | ${n(f['indexMiB'] ?? 0)} MiB | ${f['loadSeconds'] ?? '—'} s |`);
+    }
+  }
   const web = latestWeb(results)?.web;
   if (web) {
     out.push('', '## First load of the web app', '', 'Debian\'s Chromium (playwright-core), cache disabled, CDP Network.emulateNetworkConditions: 400 ms latency, 400 kbit/s down and up. Bytes as transferred (compressed). Usable: the sign-in form\'s password field visible; the floor is an empty HTML page served by Fastify with the same static and compression plugins (median of 3 loads each).', '',

@@ -10,6 +10,7 @@ import { serverBackups } from './backup-command.js';
 import { rotationLine } from './keys-command.js';
 import { rotateFieldKeys } from '../services/keys/rotate-field-keys.js';
 import { VERSION } from './version.js';
+import { searchIndexFields } from './search-index-log.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -25,8 +26,8 @@ export async function serve(opts: { host: string; port: number; quiet?: boolean;
   process.env['SQLITE_TMPDIR'] = folder.tmpPath;
   const backend = storeBackendFromEnv(folder);
   if (backend.kind === 'postgres' && opts.backupDir) throw new UsageError('--backup-dir backs up the embedded store; with DATABASE_URL use PostgreSQL\'s own tools (docs/server.md)');
-  const vault = new Vault(folder, { backend, warmSearchIndex: true });
   const log = makeLogger({ quiet: opts.quiet === true, format: logFormatFromEnv() });
+  const vault = new Vault(folder, { backend, warmSearchIndex: (s) => log('search index ready', searchIndexFields(s)) });
   const app = await buildServer({ vault, webRoot: webRoot(), allowWebSetup: LOOPBACK.has(opts.host), version: VERSION, log });
   const passphrase = process.env['BITACORA_PASSPHRASE'];
   if (passphrase && vault.state() === 'sealed') {

@@ -18,6 +18,7 @@ import { initialiseWorkspace, type SetupInput } from './workspace/initialise-wor
 import { ServiceError, sealed } from './errors.js';
 import { openFieldKeys } from './keys/open-field-keys.js';
 import type { Argon2Params } from '../crypto/kdf.js';
+import type { MemoryIndexStats } from '../store/search/memory-index/memory-index.js';
 
 export type VaultState = 'uninitialised' | 'sealed' | 'unsealed';
 
@@ -47,10 +48,11 @@ export class Vault {
    * (server mode). The keyring always lives in `folder`.
    */
   /**
-   * `warmSearchIndex` (the server): read every incident into the embedded store's memory index
-   * right after unsealing, in the background, so the first search does not wait for it.
+   * `warmSearchIndex` (the server): read every incident into the store's memory index right
+   * after unsealing, in the background, so the first search does not wait for it; a function is
+   * told the index's size once it is read (the server logs it).
    */
-  constructor(readonly folder: DataFolder, private readonly opts: { argon2?: Argon2Params; now?: () => string; backend?: StoreBackend; watchEveryMs?: number; warmSearchIndex?: boolean } = {}) {
+  constructor(readonly folder: DataFolder, private readonly opts: { argon2?: Argon2Params; now?: () => string; backend?: StoreBackend; watchEveryMs?: number; warmSearchIndex?: boolean | ((stats: MemoryIndexStats) => void) } = {}) {
     this.backend = opts.backend ?? sqliteBackend(folder);
   }
 
@@ -173,7 +175,13 @@ export class Vault {
     };
     this.rt = rt;
     // a failure here (the store sealed meanwhile) leaves the index to load on the first search
-    if (this.opts.warmSearchIndex) store.memoryIndex?.warm().catch(() => undefined);
+    const warm = this.opts.warmSearchIndex;
+    const index = store.memoryIndex;
+    if (warm && index) {
+      index.warm().then(() => {
+        if (typeof warm === 'function' && this.rt === rt) warm(index.stats());
+      }).catch(() => undefined);
+    }
   }
 
   /**
