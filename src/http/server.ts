@@ -29,7 +29,7 @@ import { auditRoutes } from './routes/audit-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
-import { databaseUnavailable } from '../store/database-errors.js';
+import { concurrentWriteConflict, databaseUnavailable } from '../store/database-errors.js';
 
 export type LogFields = Record<string, string | number | boolean | null>;
 export type LogFn = (msg: string, fields?: LogFields) => void;
@@ -181,6 +181,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       log('database unavailable', { req: ref, method: request.method, route: request.routeOptions.url ?? '(unmatched)', code: String((err as { code?: unknown }).code ?? '') });
       reply.header('Retry-After', '5');
       return reply.code(503).send({ error: 'unavailable', message: `the database is not answering; try again in a moment (reference ${ref})` });
+    }
+    if (concurrentWriteConflict(err)) {
+      log('write conflict', { req: ref, method: request.method, route: request.routeOptions.url ?? '(unmatched)', code: String((err as { code?: unknown }).code ?? '') });
+      return reply.code(409).send({ error: 'conflict', message: 'someone else changed the same thing at the same moment; reload and try again' });
     }
     log('error', { req: ref, method: request.method, route: request.routeOptions.url ?? '(unmatched)', error: (err as Error).name, stack: (err as Error).stack ?? '' });
     return reply.code(500).send({ error: 'internal', message: `something went wrong on the server (reference ${ref})` });

@@ -15,3 +15,18 @@ export function databaseUnavailable(err: unknown): boolean {
   const message = (err as { message?: unknown }).message;
   return typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect/.test(message);
 }
+
+/**
+ * Errors that mean "another writer got there first": a unique key taken between our check and our
+ * insert (two people adding the same e-mail at once on PostgreSQL, whose READ COMMITTED lets both
+ * checks pass), a serialization failure or a deadlock the database broke. The request can be
+ * sent again; the API answers 409 instead of 500.
+ */
+export function concurrentWriteConflict(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const code = (err as { code?: unknown }).code;
+  // PostgreSQL: 23505 unique_violation, 40001 serialization_failure, 40P01 deadlock_detected
+  if (code === '23505' || code === '40001' || code === '40P01') return true;
+  // SQLite (one writer, so only a bug could get here — still a conflict, not a crash)
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
