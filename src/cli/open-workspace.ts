@@ -19,7 +19,8 @@ export async function openWorkspaceFromEnv(): Promise<OpenWorkspace> {
   const folder = dataFolderFromEnv();
   if (!folder.isInitialised()) throw new UsageError(`no workspace in ${folder.root}; run "bitacora init" first`);
   process.env['SQLITE_TMPDIR'] = folder.tmpPath;
-  const vault = new Vault(folder, { backend: storeBackendFromEnv(folder) });
+  // a server may be serving this data: the command must not end its sessions nor seal it
+  const vault = new Vault(folder, { backend: storeBackendFromEnv(folder), commandLine: true });
   await vault.unseal({ passphrase: requireEnv('BITACORA_PASSPHRASE', 'needed to unseal the workspace') });
   const rt = vault.runtime();
   const as = process.env['BITACORA_AS'];
@@ -30,6 +31,6 @@ export async function openWorkspaceFromEnv(): Promise<OpenWorkspace> {
     throw new UsageError(as ? `no user ${as}` : 'no active admin in this workspace');
   }
   const ctx: ServiceContext = { store: rt.store, vocab: rt.vocab, user: { id: user.id, role: user.role, orgId: user.org_id, displayName: user.display_name }, now: () => new Date().toISOString() };
-  // shutdown, not seal: in server mode a seal would seal every running server (embedded, it is a seal)
+  // shutdown, not seal: a seal would seal the running server(s) and end every session
   return { vault, rt, ctx, close: () => vault.shutdown() };
 }

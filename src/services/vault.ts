@@ -51,8 +51,11 @@ export class Vault {
    * `warmSearchIndex` (the server): read every incident into the store's memory index right
    * after unsealing, in the background, so the first search does not wait for it; a function is
    * told the index's size once it is read (the server logs it).
+   * `commandLine`: a command (user, import, export …) working on the data while a server may be
+   * serving it: its unseal does not end the server's sessions and its end is not a seal — it
+   * drops its own keys and closes its connection, and the server keeps serving.
    */
-  constructor(readonly folder: DataFolder, private readonly opts: { argon2?: Argon2Params; now?: () => string; backend?: StoreBackend; watchEveryMs?: number; warmSearchIndex?: boolean | ((stats: MemoryIndexStats) => void) } = {}) {
+  constructor(readonly folder: DataFolder, private readonly opts: { argon2?: Argon2Params; now?: () => string; backend?: StoreBackend; watchEveryMs?: number; warmSearchIndex?: boolean | ((stats: MemoryIndexStats) => void); commandLine?: boolean } = {}) {
     this.backend = opts.backend ?? sqliteBackend(folder);
   }
 
@@ -156,7 +159,7 @@ export class Vault {
     // processes (server mode) a seal reaches every one of them; this process joining others that
     // are serving keeps their sessions, and only the first to unseal after a seal clears them.
     const watch = this.backend.kind === 'postgres' ? new ClusterWatch(store, () => void this.sealLocally('cluster'), this.opts.watchEveryMs) : null;
-    if (!watch || (await watch.join()) === 0) await store.sessions.deleteAll();
+    if ((!watch || (await watch.join()) === 0) && !this.opts.commandLine) await store.sessions.deleteAll();
     this.watch = watch;
     const cookieKey = deriveSubkey(masterKey, 'cookie', keyringId);
     this.keys = [masterKey, cookieKey];
@@ -234,10 +237,11 @@ export class Vault {
 
   /**
    * The process is ending (SIGTERM): embedded, that is a seal; in server mode the other processes
-   * keep serving, so this one only drops its keys and leaves, without sealing them or ending sessions.
+   * keep serving, so this one only drops its keys and leaves, without sealing them or ending sessions
+   * (and so does a command-line tool on either backend).
    */
   async shutdown(): Promise<void> {
-    if (this.backend.kind === 'postgres') await this.sealLocally('shutdown');
+    if (this.backend.kind === 'postgres' || this.opts.commandLine) await this.sealLocally('shutdown');
     else await this.seal();
     await this.backend.shutdown().catch(() => undefined);
   }
