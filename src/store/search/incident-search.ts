@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema-types.js';
-import { type SearchQuery, type SearchResult, type SearchFacet, type SearchHit, SEARCH_FACETS, searchTerms } from '../../domain/incident/search-query.js';
+import { type SearchQuery, type SearchFilters, type SearchResult, type SearchFacet, type SearchHit, SEARCH_FACETS, searchTerms } from '../../domain/incident/search-query.js';
 import { earliestDay, latestDay } from '../../domain/dates.js';
 import { incidentRef } from '../../domain/incident/view.js';
 import { visibleTo, type Viewer } from '../repositories/visibility.js';
@@ -32,7 +32,7 @@ function textMatch(terms: string[], dialect: DialectName): Cond {
 
 const ACTOR_COLUMN: Partial<Record<SearchFacet, string>> = { role: 'role', gender: 'gender_identity', lgbti: 'lgbti', migrationStatus: 'migration_status' };
 
-export function buildConditions(q: SearchQuery, viewer: Viewer, dialect: DialectName = 'sqlite'): Map<SearchFacet | 'q' | 'date' | 'base', Cond> {
+export function buildConditions(q: SearchFilters, viewer: Viewer, dialect: DialectName = 'sqlite'): Map<SearchFacet | 'q' | 'date' | 'base', Cond> {
   const conds = new Map<SearchFacet | 'q' | 'date' | 'base', Cond>();
   // need-to-know first: restricted incidents not shared with the viewer are never listed or counted
   conds.set('base', sql`i.deleted_at IS NULL AND ${visibleTo(viewer)}`);
@@ -56,7 +56,7 @@ export function buildConditions(q: SearchQuery, viewer: Viewer, dialect: Dialect
   return conds;
 }
 
-function whereOf(conds: Map<string, Cond>, except?: string): Cond {
+export function whereOf(conds: Map<string, Cond>, except?: string): Cond {
   const list = [...conds.entries()].filter(([k]) => k !== except).map(([, c]) => c);
   return sql.join(list, sql` AND `);
 }

@@ -19,6 +19,8 @@ import { DateOrder, orderKey } from './date-order.js';
 import { Bitset, TextMatcher } from './text-match.js';
 import { scan, type ScanResult } from './scan.js';
 import { dashboardScan } from './dashboard-scan.js';
+import { breakdownScan } from './breakdown-scan.js';
+import type { Breakdown, BreakdownQuery } from '../../../domain/stats/breakdown.js';
 import { actorFactsOf, allActorFacts, changesSince, currentStamps, factsInRange, factsOf, maxSeq, rankedSeqs } from './read-facts.js';
 import { SharedSets } from './shared-sets.js';
 
@@ -176,6 +178,20 @@ export class MemoryIndex {
       }
       if (rows.length < limit) return out;
     }
+  }
+
+  /** Counts per period and dimension value of the incidents matching a search's words and filters. */
+  breakdown(q: BreakdownQuery, viewer: Viewer): Promise<Breakdown> {
+    return this.exclusive(async () => {
+      await this.refresh();
+      const words = searchTerms(q.q);
+      const text = words.length ? await this.text.match(words) : undefined;
+      const shared = await this.sharedWith(viewer);
+      const matched = new Bitset(this.cols.count);
+      const filters: SearchQuery = { ...q, sort: 'date_desc', page: 1, pageSize: 1, facets: false };
+      scan({ cols: this.cols, order: this.order, q: filters, ...(text ? { text } : {}), shared, page: false, matched });
+      return breakdownScan(this.cols, q, matched.words);
+    });
   }
 
   dashboard(range: DashboardRange, viewer: Viewer): Promise<DashboardAggregates> {
