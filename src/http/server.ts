@@ -22,6 +22,7 @@ import { userRoutes } from './routes/user-routes.js';
 import { vocabularyRoutes } from './routes/vocabulary-routes.js';
 import { shareRoutes } from './routes/share-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
+import { statsRoutes } from './routes/stats-routes.js';
 import { incidentRoutes } from './routes/incident-routes.js';
 import { actorRoutes } from './routes/actor-routes.js';
 import { draftRoutes } from './routes/draft-routes.js';
@@ -54,6 +55,7 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>
     ...userRoutes(),
     ...vocabularyRoutes(),
     ...incidentRoutes(),
+    ...statsRoutes(),
     ...shareRoutes(),
     ...settingsRoutes(),
     ...actorRoutes(),

@@ -75,6 +75,8 @@ const CASES: Record<string, Case> = {
   'PATCH /api/v1/vocabularies/:scheme/terms/:code': { url: () => '/api/v1/vocabularies/context/terms/shelter', body: () => ({}) },
   'GET /api/v1/places': {},
   'POST /api/v1/incidents/search': { body: () => ({ q: 'albergue' }) },
+  'POST /api/v1/stats/breakdown': { body: () => ({ dimension: 'act', granularity: 'year' }) },
+  'POST /api/v1/stats/compare': { body: () => ({ dimension: 'country', since: '2024' }) },
   'POST /api/v1/incidents/scan-identifying': { body: () => ({ text: IDENT }) },
   'POST /api/v1/incidents': { body: () => ({}) },
   'GET /api/v1/incidents/:id': { incident: true, expect: (role) => (can(role, 'identifying.read') ? 'allow' : 'redact') },

@@ -130,6 +130,8 @@ const EXAMPLES: Record<string, () => Promise<Example>> = {
   'POST /api/v1/vocabularies/:scheme/terms': async () => ({ url: '/api/v1/vocabularies/context/terms', body: { label: { es: `Término ${++counter}`, en: `Term ${counter}` } }, writes: true }),
   'PATCH /api/v1/vocabularies/:scheme/terms/:code': async () => ({ url: `/api/v1/vocabularies/context/terms/${ids.term}`, body: { label: { es: `Renombrado ${++counter}`, en: `Renamed ${counter}` } }, writes: true }),
   'POST /api/v1/incidents/search': async () => ({ url: '/api/v1/incidents/search', body: { q: 'albergue' }, writes: false }),
+  'POST /api/v1/stats/breakdown': async () => ({ url: '/api/v1/stats/breakdown', body: { dimension: 'act' }, writes: false }),
+  'POST /api/v1/stats/compare': async () => ({ url: '/api/v1/stats/compare', body: { dimension: 'act', since: '2024' }, writes: false }),
   'POST /api/v1/incidents': async () => ({ url: '/api/v1/incidents', body: fullIncident(`CSRF${++counter}`), writes: true }),
   'POST /api/v1/incidents/:id/reveal': async () => ({ url: `/api/v1/incidents/${ids.incident}/reveal`, body: { paths: ['sources[0].testimony'] }, writes: true }),
   'PUT /api/v1/incidents/:id': async () => ({ url: `/api/v1/incidents/${ids.incident}`, body: { ...(await forEdit('incidents', ids.incident)), title: `Cambiado ${++counter}` }, writes: true }),
