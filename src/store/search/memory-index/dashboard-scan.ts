@@ -6,9 +6,11 @@
  */
 import { earliestDay, latestDay } from '../../../domain/dates.js';
 import { dayNumber, type Dict, type IncidentColumns } from './columns.js';
+import type { Bitset } from './text-match.js';
 import type { DashboardAggregates, DashboardRange } from '../../stats/dashboard-aggregates.js';
 
-export function dashboardScan(c: IncidentColumns, range: DashboardRange, shared: Set<number>): DashboardAggregates {
+/** `shared`: the restricted incidents the viewer may see, by slot. */
+export function dashboardScan(c: IncidentColumns, range: DashboardRange, shared: Bitset): DashboardAggregates {
   const d = c.dicts;
   const from = range.from ? dayNumber(earliestDay(range.from)) : null;
   const to = range.to ? dayNumber(latestDay(range.to)) : null;
@@ -21,7 +23,7 @@ export function dashboardScan(c: IncidentColumns, range: DashboardRange, shared:
   const pool = c.pool;
   for (let s = 0; s < c.count; s++) {
     if (!c.live[s]) continue;
-    if (c.restricted[s] && !shared.has(c.seq[s]!)) continue;
+    if (c.restricted[s] && !shared.has(s)) continue;
     if (from !== null && c.dateTo[s]! < from) continue;
     if (to !== null && (c.dateFrom[s]! < 0 || c.dateFrom[s]! > to)) continue;
     month[c.month[s]!]!++;

@@ -44,7 +44,10 @@ export class MemoryIndex {
   /** `keepWordsOver`: keep the incidents of words found in more incidents than this (tests lower it). */
   constructor(private readonly db: Kysely<Database>, opts: { keepWordsOver?: number } = {}) {
     this.text = new TextMatcher(db, (seq) => this.cols.slot(seq), opts.keepWordsOver);
-    this.shared = new SharedSets(db, () => this.cols.restrictedSeq);
+    this.shared = new SharedSets(db, (id) => {
+      const seq = this.cols.restrictedSeq.get(id);
+      return seq === undefined ? undefined : this.cols.slot(seq);
+    });
   }
 
   /** Runs `fn` after everything queued before it. */
@@ -201,9 +204,9 @@ export class MemoryIndex {
     });
   }
 
-  /** Seqs of the restricted incidents shared with the viewer (kept between searches: shared-sets.ts). */
-  private sharedWith(viewer: Viewer): Promise<Set<number>> {
-    return this.shared.of(viewer);
+  /** The restricted incidents shared with the viewer, by slot (kept between searches: shared-sets.ts). */
+  private sharedWith(viewer: Viewer): Promise<Bitset> {
+    return this.shared.of(viewer, this.cols.count);
   }
 
   /** Loads (or catches up) now, e.g. right after unsealing, so the first search does not wait. */
@@ -212,7 +215,7 @@ export class MemoryIndex {
   }
 
   stats(): MemoryIndexStats {
-    return { incidents: this.order.size, bytes: this.cols.bytes() + this.order.bytes() + this.text.bytes(), loadedInMs: this.loadedInMs };
+    return { incidents: this.order.size, bytes: this.cols.bytes() + this.order.bytes() + this.text.bytes() + this.shared.bytes(), loadedInMs: this.loadedInMs };
   }
 
   /** Forgets everything (the store closes: the vault seals). */

@@ -18,8 +18,8 @@ export interface ScanInput {
   q: SearchQuery;
   /** incidents holding the search's words (none: no words) */
   text?: Bitset;
-  /** restricted incidents the viewer may see */
-  shared: Set<number>;
+  /** restricted incidents the viewer may see, by slot (at least as many bits as slots) */
+  shared: Bitset;
   /** collect the page (false when another order is asked for) */
   page: boolean;
   /** when given, every matching incident's slot is set in it (relevance order picks its page from them) */
@@ -45,7 +45,8 @@ function codeMask(dict: Dict, codes: string[], hierarchical: boolean): Uint8Arra
 /** bits of the facets an incident fails: country 1, state 2, status 4, year 8, act 16, perpetrator 32, role 64, gender 128, lgbti 256, migrationStatus 512 */
 
 export function scan(input: ScanInput): ScanResult {
-  const { cols: c, order, q, text, shared } = input;
+  const { cols: c, order, q, text } = input;
+  const sharedWords = input.shared.words;
   const d = c.dicts;
   const none = new Uint8Array(0);
   // a filter not asked for is an empty mask and a cleared flag: the loop reads locals only
@@ -95,7 +96,7 @@ export function scan(input: ScanInput): ScanResult {
   // one pass in slot order (sequential memory) for the total, the facets and the matching set
   for (let s = 0, n = c.count; s < n; s++) {
     if (!live[s]) continue;
-    if (restricted[s] && !shared.has(seqs[s]!)) continue;
+    if (restricted[s] && ((sharedWords[s >>> 5]! >>> (s & 31)) & 1) === 0) continue;
     if (textWords && ((textWords[s >>> 5] ?? 0) >>> (s & 31) & 1) === 0) continue;
     if (hasFrom && dateTo[s]! < fromDay) continue; // no date (-1) fails too, as NULL does in SQL
     if (hasTo && (dateFrom[s]! < 0 || dateFrom[s]! > toDay)) continue;

@@ -1,6 +1,7 @@
 /**
- * Per viewer, the seqs of the restricted incidents shared with them (directly or through a
- * group), kept between searches. Reading a viewer's shares is the one part of a search that grows
+ * Per viewer, the restricted incidents shared with them (directly or through a group) as a bitset
+ * over the index's slots (a bit test per incident in the scan: a hash lookup per restricted
+ * incident cost ~55 ms a search at a million), kept between searches. Reading a viewer's shares is the one part of a search that grows
  * with what they may see (188,022 shares: 151–445 ms at a million incidents, measured), so a set
  * is read once and then corrected from what migration 0009's triggers noted since:
  *  - a share added or removed for one of the viewer's principals: that incident is looked at again;
@@ -8,15 +9,17 @@
  *  - an incident written and restricted now (new, or made restricted): looked at again, since it
  *    may have been shared before it was restricted.
  * Looking again means reading the incident's current shares, so applying a note twice is harmless.
- * A set may keep the seq of an incident no longer restricted: the scan only asks about restricted ones.
+ * A set may keep the bit of an incident no longer restricted: the scan only asks about restricted ones.
+ * Slots are never reused for another incident, and the sets are dropped when the index reloads.
  * At most `max` viewers are kept (the least recently served is dropped).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema-types.js';
 import type { Viewer } from '../../repositories/visibility.js';
 import { currentShareStamps, groupsOf, principalsOf, shareChangesSince, sharedIncidentIds, type Principal, type ShareStamps } from './read-shares.js';
+import { Bitset } from './text-match.js';
 
-interface Entry { userId: string; groups: Set<string>; seqs: Set<number> }
+interface Entry { userId: string; groups: Set<string>; slots: Bitset }
 
 const sees = (e: Entry, p: Principal) => (p.type === 'user' && p.id === e.userId) || (p.type === 'group' && e.groups.has(p.id));
 
@@ -24,8 +27,8 @@ export class SharedSets {
   private entries = new Map<string, Entry>();
   private stamps: ShareStamps = { share: 0, member: 0 };
 
-  /** `restrictedSeq`: id → seq of the restricted incidents the index holds now. */
-  constructor(private readonly db: Kysely<Database>, private readonly restrictedSeq: () => Map<string, number>, private readonly max = 16) {}
+  /** `restrictedSlot`: the slot of a restricted incident the index holds now, by id (undefined: none). */
+  constructor(private readonly db: Kysely<Database>, private readonly restrictedSlot: (id: string) => number | undefined, private readonly max = 16) {}
 
   /** Applies the notes since the last look; `restrictedIds`: incidents just written that are restricted now. */
   async catchUp(restrictedIds: string[]): Promise<void> {
@@ -40,38 +43,45 @@ export class SharedSets {
     for (const s of ch.shares) if (entries.some((e) => sees(e, s))) again.add(s.incidentId);
     if (again.size && entries.length) {
       const now = await principalsOf(this.db, [...again]);
-      const seqOf = this.restrictedSeq();
       for (const id of again) {
-        const seq = seqOf.get(id);
-        if (seq === undefined) continue;
+        const slot = this.restrictedSlot(id);
+        if (slot === undefined) continue;
         const principals = now.get(id) ?? [];
         for (const e of entries) {
-          if (principals.some((p) => sees(e, p))) e.seqs.add(seq);
-          else e.seqs.delete(seq);
+          if (principals.some((p) => sees(e, p))) e.slots.set(slot);
+          else e.slots.clear(slot);
         }
       }
     }
     this.stamps = ch.stamps;
   }
 
-  /** The viewer's set; call `catchUp` first. */
-  async of(viewer: Viewer): Promise<Set<number>> {
-    const kept = this.entries.get(viewer.userId);
-    if (kept) {
+  /** The viewer's set, at least `slots` bits long; call `catchUp` first. */
+  async of(viewer: Viewer, slots: number): Promise<Bitset> {
+    let e = this.entries.get(viewer.userId);
+    if (e) {
       this.entries.delete(viewer.userId);
-      this.entries.set(viewer.userId, kept);
-      return kept.seqs;
+      this.entries.set(viewer.userId, e);
+    } else {
+      const groups = new Set(await groupsOf(this.db, viewer.userId));
+      const bits = new Bitset(slots);
+      for (const id of await sharedIncidentIds(this.db, viewer)) {
+        const slot = this.restrictedSlot(id);
+        if (slot !== undefined) bits.set(slot);
+      }
+      e = { userId: viewer.userId, groups, slots: bits };
+      this.entries.set(viewer.userId, e);
+      while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     }
-    const groups = new Set(await groupsOf(this.db, viewer.userId));
-    const seqOf = this.restrictedSeq();
-    const seqs = new Set<number>();
-    for (const id of await sharedIncidentIds(this.db, viewer)) {
-      const seq = seqOf.get(id);
-      if (seq !== undefined) seqs.add(seq);
-    }
-    this.entries.set(viewer.userId, { userId: viewer.userId, groups, seqs });
-    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
-    return seqs;
+    e.slots.grow(slots);
+    return e.slots;
+  }
+
+  /** Memory the kept sets take. */
+  bytes(): number {
+    let n = 0;
+    for (const e of this.entries.values()) n += e.slots.words.byteLength;
+    return n;
   }
 
   get size(): number {
