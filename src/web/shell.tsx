@@ -27,6 +27,7 @@ const AccountSecurityPage = lazyPage(() => import('./pages/account-security').th
 const IdentityScanPage = lazyPage(() => import('./pages/identity-scan').then((m) => m.IdentityScanPage));
 const GroupAdminPage = lazyPage(() => import('./pages/group-admin').then((m) => m.GroupAdminPage));
 const IdentifyingFieldsPage = lazyPage(() => import('./pages/identifying-fields').then((m) => m.IdentifyingFieldsPage));
+const DashboardPage = lazyPage(() => import('./pages/dashboard/dashboard').then((m) => m.DashboardPage));
 
 interface Routed {
   title: string;
@@ -42,6 +43,7 @@ function route(path: string): Routed {
   if ((m = match('/drafts/:id', path)) && UUID.test(m['id']!)) return { title: t('title.newIncident'), page: <IncidentFormPage key={m['id']} draftId={m['id']} />, nav: 'new' };
   if ((m = match('/incidents/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.editIncident'), page: <IncidentFormPage key={`e${m['id']}`} incidentId={m['id']} />, nav: 'list' };
   if ((m = match('/incidents/:id', path)) && UUID.test(m['id']!)) return { title: t('title.incident'), page: <IncidentDetailPage key={m['id']} id={m['id']!} />, nav: 'list' };
+  if (path === '/dashboard' && can('incident.read')) return { title: t('title.dashboard'), page: <DashboardPage />, nav: 'dashboard' };
   if (path === '/people') return { title: t('title.people'), page: <ActorListPage />, nav: 'people' };
   if ((m = match('/people/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorEditPage key={m['id']} id={m['id']!} />, nav: 'people' };
   if ((m = match('/people/:id', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorPage key={m['id']} id={m['id']!} />, nav: 'people' };
@@ -127,6 +129,7 @@ export function Shell() {
             <ul>
               {item('/', 'list', t('nav.incidents'))}
               {can('incident.create') && item('/incidents/new', 'new', t('nav.newIncident'))}
+              {can('incident.read') && item('/dashboard', 'dashboard', t('nav.dashboard'))}
               {can('actor.read') && item('/people', 'people', t('nav.people'))}
               {can('vocabulary.admin') && item('/admin/vocabularies', 'vocab', t('nav.vocabularies'))}
               {can('users.admin') && item('/admin/users', 'users', t('nav.users'))}

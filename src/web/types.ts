@@ -14,6 +14,8 @@ import type { Scheme, Term } from '../domain/vocabulary/vocabulary';
 import type { FieldChange } from '../domain/incident/history';
 import type { Role, Permission } from '../domain/user/roles';
 import type { Presented } from '../http/presenters/redact';
+import type { BreakdownQuery } from '../domain/stats/breakdown';
+import type { ComparisonQuery } from '../domain/stats/comparison';
 
 export type { FuzzyDate } from '../domain/dates';
 export type { Place } from '../domain/incident/schema';
@@ -22,6 +24,8 @@ export type { FieldProblem } from '../domain/incident/check-codes';
 export type { Country, Crossing, Locality, State } from '../domain/places/places';
 export type { Scheme, Term, Labels } from '../domain/vocabulary/vocabulary';
 export type { ActorInput, IncidentInput, Role, Permission };
+export type { Breakdown, BreakdownDimension, BreakdownSeries, Granularity } from '../domain/stats/breakdown';
+export type { Comparison, ComparisonRow } from '../domain/stats/comparison';
 
 /**
  * An incident as GET/POST/PUT answer it: identifying values left out, their paths listed in
@@ -39,6 +43,13 @@ export const CONSENT_USES = Object.keys(CONSENT_ORDER) as ConsentUse[];
 
 /** The search the list page keeps in memory (`facets` is left to the server's default). */
 export type SearchQuery = Omit<FullSearchQuery, 'facets'>;
+
+/** A search's words and filters alone (what the dashboard's counts take). */
+export type StatsFilters = Omit<SearchQuery, 'sort' | 'page' | 'pageSize'>;
+/** POST /api/v1/stats/breakdown */
+export type BreakdownRequest = StatsFilters & Pick<BreakdownQuery, 'dimension' | 'granularity'>;
+/** POST /api/v1/stats/compare (the periods are its own: no from/to) */
+export type ComparisonRequest = Omit<StatsFilters, 'from' | 'to'> & Pick<ComparisonQuery, 'dimension' | 'since' | 'until'>;
 
 export interface Vocabularies {
   schemes: Scheme[];
