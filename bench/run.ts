@@ -73,7 +73,7 @@ for (const size of values['report-only'] ? [] : sizes) {
     const before = join(resultsDir, `${backend}-${size}.json`);
     const prior = values['reuse-floors'] && existsSync(before) ? (JSON.parse(readFileSync(before, 'utf8')) as RunResult) : undefined;
     if (only.has('search')) result.search = await measureSearch(d, raw, log, prior?.search ? { at: prior.sections?.['search'] ?? prior.ranAt, rows: prior.search } : undefined);
-    if (only.has('dashboard')) result.dashboard = await measureDashboard(d, raw, log);
+    if (only.has('dashboard')) result.dashboard = await measureDashboard(d, raw, log, prior?.dashboard ? { at: prior.sections?.['dashboard'] ?? prior.ranAt, rows: prior.dashboard } : undefined);
     if (only.has('cache') && backend === 'sqlite') result.pageCache = await measurePageCache(d, raw, log);
     if (only.has('readwrite')) result.readWrite = await measureReadWrite(d, raw, log);
     if (only.has('scan')) result.scan = await measureScan(d, raw, log);
