@@ -105,6 +105,10 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/openapi.json': {},
   'GET /api/v1/settings/identifying-fields': {},
   'PUT /api/v1/settings/identifying-fields': { body: () => ({ fields: [] }) },
+  'POST /api/v1/stats/patterns': { body: () => ({ country: ['MX'] }) },
+  'GET /api/v1/actors/:id/patterns': { url: (i) => `/api/v1/actors/${i.actor}/patterns` },
+  'GET /api/v1/settings/patterns': {},
+  'PUT /api/v1/settings/patterns': { body: () => ({ repeatedTargeting: { minIncidents: 3 } }) },
 };
 
 const routes: AnyRoute[] = apiRoutes({ allowWebSetup: true, version: 'test' }, () => new Date().toISOString());

@@ -1,7 +1,8 @@
-/** Workspace-wide settings kept as JSON in the workspace row (today: the fields marked identifying). */
+/** Workspace-wide settings kept as JSON in the workspace row: the fields marked identifying, the pattern thresholds. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema-types.js';
 import { isMarkableField, type MarkableField } from '../../domain/incident/identifying.js';
+import { patternSettingsSchema, type PatternSettings } from '../../domain/patterns/settings.js';
 
 export class SettingsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -23,8 +24,22 @@ export class SettingsRepository {
   }
 
   async setIdentifyingFields(fields: MarkableField[]): Promise<void> {
+    await this.write('identifyingFields', fields);
+  }
+
+  /** The pattern thresholds; the defaults where none were saved (or what was saved no longer reads). */
+  async patternSettings(): Promise<PatternSettings> {
+    const saved = patternSettingsSchema.safeParse((await this.read())?.settings['patterns'] ?? {});
+    return saved.success ? saved.data : patternSettingsSchema.parse({});
+  }
+
+  async setPatternSettings(settings: PatternSettings): Promise<void> {
+    await this.write('patterns', settings);
+  }
+
+  private async write(key: string, value: unknown): Promise<void> {
     const row = await this.read();
     if (!row) throw new Error('no workspace row');
-    await this.db.updateTable('workspace').set({ settings: JSON.stringify({ ...row.settings, identifyingFields: fields }) }).where('id', '=', row.id).execute();
+    await this.db.updateTable('workspace').set({ settings: JSON.stringify({ ...row.settings, [key]: value }) }).where('id', '=', row.id).execute();
   }
 }
