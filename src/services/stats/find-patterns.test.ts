@@ -72,6 +72,10 @@ describe('pattern flags on a known dataset', () => {
     expect(byKind('co_perpetrators')).toEqual([expect.objectContaining({ a: 'non_state.organised_crime', b: 'state.mx.inm', count: 3 })]);
     // no flag cites the restricted incident the analyst may not see
     expect(JSON.stringify(r.flags)).not.toContain(ids['restricted']);
+    // labels for what the flags name: pseudonyms and references, nothing more
+    expect(r.actors).toEqual({ [ids['dir']!]: { kind: 'person', pseudonym: 'Directora A' }, [ids['law']!]: { kind: 'person', pseudonym: 'Abogado B' } });
+    expect(Object.keys(r.incidentLabels).sort()).toEqual([...new Set(r.flags.flatMap((f) => f.incidentIds))].sort());
+    expect(Object.values(r.incidentLabels).every((l) => /^INC-\d{6}$/.test(l.ref) && /^2024-/.test(l.day ?? ''))).toBe(true);
   });
 
   it('counts the restricted incident for whom it is shared with (its author)', async () => {

@@ -19,6 +19,10 @@ export const patternQuerySchema = z.object({ ...searchFilterFields }).strict().s
 
 export interface PatternAnswer {
   flags: PatternFlag[];
+  /** the people and organisations the flags name: kind and pseudonym (never a real name) */
+  actors: Record<string, { kind: string; pseudonym: string }>;
+  /** the incidents the flags cite: their reference (INC-000123) and earliest day */
+  incidentLabels: Record<string, { ref: string; day: string | null }>;
   /** incidents looked at */
   incidents: number;
   /** more incidents matched than were looked at: narrow the search */
@@ -32,11 +36,24 @@ function detect(incidents: PatternIncident[], s: PatternSettings, onlyVictim?: s
   return [...perVictim, ...coPerpetrators(incidents, s.coPerpetrators)];
 }
 
+/** Labels for what the flags name, so a page can show them without asking again. */
+async function labelled(ctx: ServiceContext, flags: PatternFlag[], incidents: PatternIncident[]): Promise<Pick<PatternAnswer, 'actors' | 'incidentLabels'>> {
+  const actorIds = [...new Set(flags.flatMap((f) => ('victimId' in f ? [f.victimId] : [])))];
+  const cited = new Set(flags.flatMap((f) => f.incidentIds));
+  const days = new Map(incidents.map((i) => [i.id, i.day]));
+  const refs = await ctx.store.incidents.refsOf([...cited]);
+  return {
+    actors: Object.fromEntries(await ctx.store.actors.labels(actorIds)),
+    incidentLabels: Object.fromEntries([...cited].filter((id) => refs.has(id)).map((id) => [id, { ref: refs.get(id)!, day: days.get(id) ?? null }])),
+  };
+}
+
 export async function findPatterns(ctx: ServiceContext, filters: SearchFilters): Promise<PatternAnswer> {
   requirePermission(ctx, 'incident.read');
   const settings = await ctx.store.settings.patternSettings();
   const { incidents, truncated } = await patternIncidentsMatching(ctx.store.db, filters, { userId: ctx.user.id }, PATTERN_INCIDENT_LIMIT);
-  return { flags: detect(incidents, settings), incidents: incidents.length, truncated, settings };
+  const flags = detect(incidents, settings);
+  return { flags, ...(await labelled(ctx, flags, incidents)), incidents: incidents.length, truncated, settings };
 }
 
 /** The flags of one person or organisation (on their page): repeated targeting, escalation, cross-border chains against them. */
@@ -47,7 +64,7 @@ export async function actorPatterns(ctx: ServiceContext, actorId: string): Promi
   const settings = await ctx.store.settings.patternSettings();
   const { incidents, truncated } = await patternIncidentsOfActor(ctx.store.db, actorId, { userId: ctx.user.id }, PATTERN_INCIDENT_LIMIT);
   const flags = detect(incidents, settings, actorId).filter((f) => f.kind !== 'co_perpetrators');
-  return { flags, incidents: incidents.length, truncated, settings };
+  return { flags, ...(await labelled(ctx, flags, incidents)), incidents: incidents.length, truncated, settings };
 }
 
 export async function patternSettings(ctx: ServiceContext): Promise<PatternSettings> {

@@ -159,6 +159,16 @@ export class ActorRepository {
     return out;
   }
 
+  /** Kind and pseudonym (an organisation's public name) of some actors, for labels. */
+  async labels(ids: string[]): Promise<Map<string, { kind: string; pseudonym: string }>> {
+    const out = new Map<string, { kind: string; pseudonym: string }>();
+    for (let k = 0; k < ids.length; k += 500) {
+      const rows = await this.db.selectFrom('actors').select(['id', 'kind', 'pseudonym']).where('id', 'in', ids.slice(k, k + 500)).execute();
+      for (const r of rows) out.set(r.id, { kind: r.kind, pseudonym: r.pseudonym });
+    }
+    return out;
+  }
+
   async isVisible(id: string, viewer: Viewer): Promise<boolean> {
     return !!(await this.db.selectFrom('actors as a').select('a.id').where('a.id', '=', id).where(actorVisibleTo(viewer)).executeTakeFirst());
   }

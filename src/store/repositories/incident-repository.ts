@@ -70,6 +70,15 @@ export class IncidentRepository {
     this.sealer = new FieldSealer(db, keys);
   }
 
+  /** References (INC-000123) of some incidents, by id. */
+  async refsOf(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let k = 0; k < ids.length; k += 500) {
+      for (const r of await this.db.selectFrom('incidents').select(['id', 'seq']).where('id', 'in', ids.slice(k, k + 500)).execute()) out.set(r.id, incidentRef(Number(r.seq)));
+    }
+    return out;
+  }
+
   async seqOf(id: string): Promise<number | undefined> {
     const r = await this.db.selectFrom('incidents').select('seq').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     return r?.seq;
