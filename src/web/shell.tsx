@@ -28,6 +28,8 @@ const IdentityScanPage = lazyPage(() => import('./pages/identity-scan').then((m)
 const GroupAdminPage = lazyPage(() => import('./pages/group-admin').then((m) => m.GroupAdminPage));
 const IdentifyingFieldsPage = lazyPage(() => import('./pages/identifying-fields').then((m) => m.IdentifyingFieldsPage));
 const DashboardPage = lazyPage(() => import('./pages/dashboard/dashboard').then((m) => m.DashboardPage));
+const PatternsPage = lazyPage(() => import('./pages/patterns/patterns').then((m) => m.PatternsPage));
+const PatternThresholdsPage = lazyPage(() => import('./pages/patterns/thresholds').then((m) => m.PatternThresholdsPage));
 
 interface Routed {
   title: string;
@@ -44,11 +46,13 @@ function route(path: string): Routed {
   if ((m = match('/incidents/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.editIncident'), page: <IncidentFormPage key={`e${m['id']}`} incidentId={m['id']} />, nav: 'list' };
   if ((m = match('/incidents/:id', path)) && UUID.test(m['id']!)) return { title: t('title.incident'), page: <IncidentDetailPage key={m['id']} id={m['id']!} />, nav: 'list' };
   if (path === '/dashboard' && can('incident.read')) return { title: t('title.dashboard'), page: <DashboardPage />, nav: 'dashboard' };
+  if (path === '/patterns' && can('incident.read')) return { title: t('title.patterns'), page: <PatternsPage />, nav: 'patterns' };
   if (path === '/people') return { title: t('title.people'), page: <ActorListPage />, nav: 'people' };
   if ((m = match('/people/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorEditPage key={m['id']} id={m['id']!} />, nav: 'people' };
   if ((m = match('/people/:id', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorPage key={m['id']} id={m['id']!} />, nav: 'people' };
   if (path === '/admin/vocabularies' && can('vocabulary.admin')) return { title: t('title.vocabularies'), page: <VocabularyAdminPage />, nav: 'vocab' };
   if (path === '/admin/identifying' && can('users.admin')) return { title: t('identFields.title'), page: <IdentifyingFieldsPage />, nav: 'identifying' };
+  if (path === '/admin/patterns' && can('users.admin')) return { title: t('title.thresholds'), page: <PatternThresholdsPage />, nav: 'thresholds' };
   if (path === '/admin/groups' && can('users.admin')) return { title: t('title.groups'), page: <GroupAdminPage />, nav: 'groups' };
   if (path === '/admin/users' && can('users.admin')) return { title: t('title.users'), page: <UserAdminPage />, nav: 'users' };
   if (path === '/admin/audit' && can('audit.read')) return { title: t('title.audit'), page: <AuditLogPage />, nav: 'audit' };
@@ -130,11 +134,13 @@ export function Shell() {
               {item('/', 'list', t('nav.incidents'))}
               {can('incident.create') && item('/incidents/new', 'new', t('nav.newIncident'))}
               {can('incident.read') && item('/dashboard', 'dashboard', t('nav.dashboard'))}
+              {can('incident.read') && item('/patterns', 'patterns', t('nav.patterns'))}
               {can('actor.read') && item('/people', 'people', t('nav.people'))}
               {can('vocabulary.admin') && item('/admin/vocabularies', 'vocab', t('nav.vocabularies'))}
               {can('users.admin') && item('/admin/users', 'users', t('nav.users'))}
               {can('users.admin') && item('/admin/groups', 'groups', t('nav.groups'))}
               {can('users.admin') && item('/admin/identifying', 'identifying', t('nav.identifying'))}
+              {can('users.admin') && item('/admin/patterns', 'thresholds', t('nav.thresholds'))}
               {can('audit.read') && item('/admin/audit', 'audit', t('nav.audit'))}
             </ul>
             <div class="nav-tools">

@@ -1,4 +1,4 @@
-/** One person or organisation: profile, protection measures, and the incidents that affected them. */
+/** One person or organisation: profile, protection measures, warning signs (pattern flags) and the incidents that affected them. */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n/i18n';
@@ -10,6 +10,7 @@ import { IncidentCard } from '../components/incident-card';
 import { countryName, partialDate, placeText } from '../lib/format';
 import { errorText } from '../lib/problems';
 import type { ActorIncident, ActorView } from '../types';
+import { ActorFlags } from './patterns/actor-flags';
 
 export function ActorPage({ id }: { id: string }) {
   const { vocab, places } = useAppState();
@@ -91,6 +92,7 @@ export function ActorPage({ id }: { id: string }) {
           </ul>
         )}
       </section>
+      <ActorFlags id={a.id} />
       <section>
         <h2>{t('people.incidents', { count: data.incidents.length })}</h2>
         {data.incidents.length === 0 ? (
