@@ -16,7 +16,6 @@ import type { Role, Permission } from '../domain/user/roles';
 import type { Presented } from '../http/presenters/redact';
 import type { BreakdownQuery } from '../domain/stats/breakdown';
 import type { ComparisonQuery } from '../domain/stats/comparison';
-import type { PatternFlag, PatternSettings } from '../domain/patterns/index';
 
 export type { FuzzyDate } from '../domain/dates';
 export type { Place } from '../domain/incident/schema';
@@ -27,6 +26,7 @@ export type { Scheme, Term, Labels } from '../domain/vocabulary/vocabulary';
 export type { ActorInput, IncidentInput, Role, Permission };
 export type { Breakdown, BreakdownDimension, BreakdownSeries, Granularity } from '../domain/stats/breakdown';
 export type { Comparison, ComparisonRow } from '../domain/stats/comparison';
+export type { PatternAnswer } from '../domain/patterns/answer';
 export type { PatternFlag, PatternSettings, EscalationStage, RepeatedTargetingFlag, EscalationFlag, CrossBorderFlag, CoPerpetratorsFlag } from '../domain/patterns/index';
 
 /**
@@ -62,22 +62,6 @@ export type Places = PlacesData & { world: Country[] };
 
 // ——— answers assembled by routes and services (no domain type to import) ———
 
-/**
- * POST /api/v1/stats/patterns and GET /api/v1/actors/:id/patterns (PatternAnswer in
- * src/services/stats/find-patterns.ts, which the web build does not type-check: keep the two alike).
- */
-export interface PatternAnswer {
-  flags: PatternFlag[];
-  /** the people and organisations the flags name: kind and pseudonym (never a real name) */
-  actors: Record<string, { kind: string; pseudonym: string }>;
-  /** the incidents the flags cite: reference (INC-000123) and earliest day */
-  incidentLabels: Record<string, { ref: string; day: string | null }>;
-  /** incidents looked at */
-  incidents: number;
-  /** more incidents matched than were looked at */
-  truncated: boolean;
-  settings: PatternSettings;
-}
 
 export interface Status {
   state: 'uninitialised' | 'sealed' | 'unsealed';

@@ -1,5 +1,6 @@
 /** Pure pattern detectors over incidents: repeated targeting, escalation, cross-border chains, co-perpetrators. */
 export type { PatternIncident, PatternAct, PatternPerpetrator } from './pattern-incident.js';
+export type { PatternAnswer } from './answer.js';
 export { repeatedTargeting, type RepeatedTargetingFlag } from './repeated-targeting.js';
 export { escalation, type EscalationFlag, type EscalationStep } from './escalation.js';
 export { crossBorder, type CrossBorderFlag } from './cross-border.js';

@@ -10,6 +10,7 @@ import { requirePermission } from '../context.js';
 import { searchFilterFields, checkDateRange, type SearchFilters } from '../../domain/incident/search-query.js';
 import { coPerpetrators, crossBorder, escalation, repeatedTargeting, patternSettingsSchema, type PatternFlag, type PatternIncident, type PatternSettings } from '../../domain/patterns/index.js';
 import { patternIncidentsMatching, patternIncidentsOfActor } from '../../store/stats/pattern-facts.js';
+import type { PatternAnswer } from '../../domain/patterns/answer.js';
 import { visibleActor } from '../actors/manage-actors.js';
 
 /** The most incidents one request looks at (the most recent first); the answer says when there were more. */
@@ -17,18 +18,6 @@ export const PATTERN_INCIDENT_LIMIT = 50_000;
 
 export const patternQuerySchema = z.object({ ...searchFilterFields }).strict().superRefine(checkDateRange);
 
-export interface PatternAnswer {
-  flags: PatternFlag[];
-  /** the people and organisations the flags name: kind and pseudonym (never a real name) */
-  actors: Record<string, { kind: string; pseudonym: string }>;
-  /** the incidents the flags cite: their reference (INC-000123) and earliest day */
-  incidentLabels: Record<string, { ref: string; day: string | null }>;
-  /** incidents looked at */
-  incidents: number;
-  /** more incidents matched than were looked at: narrow the search */
-  truncated: boolean;
-  settings: PatternSettings;
-}
 
 function detect(incidents: PatternIncident[], s: PatternSettings, onlyVictim?: string): PatternFlag[] {
   const perVictim = [...repeatedTargeting(incidents, s.repeatedTargeting), ...escalation(incidents, s.escalation), ...crossBorder(incidents, s.crossBorder)]

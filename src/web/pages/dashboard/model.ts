@@ -112,7 +112,8 @@ export function percent(change: number | null): string {
 }
 
 /** The search filters of a request: only the ones set. */
-function filterBody(f: Filters): Omit<StatsFilters, 'from' | 'to'> {
+/** The filters without dates (patterns, comparisons). */
+export function filterBody(f: Filters): Omit<StatsFilters, 'from' | 'to'> {
   const b: Omit<StatsFilters, 'from' | 'to'> = {};
   if (f.q.trim()) b.q = f.q.trim();
   if (f.country) b.country = [f.country];

@@ -12,7 +12,7 @@ import { Link } from '../../router';
 import { PageTitle } from '../../components/ui';
 import type { PatternAnswer, StatsFilters } from '../../types';
 import { FilterForm } from '../dashboard/filters';
-import { breakdownBody, emptyFilters, type Filters } from '../dashboard/model';
+import { filterBody, emptyFilters, type Filters } from '../dashboard/model';
 import { usePost } from '../dashboard/use-post';
 import { ProblemAlert, fieldErrors } from '../dashboard/problem-alert';
 import { FlagList } from './flag-list';
@@ -24,10 +24,9 @@ onReset(() => {
   memory.asked = false;
 });
 
-/** The search filters alone: the dashboard's request body without what to count by. */
+/** The search filters alone, dates included. */
 function patternBody(f: Filters): StatsFilters {
-  const { dimension: _dimension, granularity: _granularity, ...filters } = breakdownBody(f, 'act', 'year');
-  return filters;
+  return { ...filterBody(f), ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) };
 }
 
 export function PatternsPage() {
