@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { startServer, runCli, type ServerProcess } from '../helpers/server-process.js';
-import { launchBrowser, newPage, type RecordedPage } from '../helpers/browser.js';
-import { expectAccessibleInBothLanguages, hasHorizontalScroll, tabTo } from './helpers.js';
+import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
+import { expectAccessibleInBothLanguages, hasHorizontalScroll, tabTo, signedInPage } from './helpers.js';
 import type { Breakdown } from '../../src/domain/stats/breakdown.js';
 import type { Comparison } from '../../src/domain/stats/comparison.js';
 
@@ -53,15 +53,8 @@ beforeAll(async () => {
   expect(r.status).toBe(200);
   session = { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await r.json()) as { csrf: string }).csrf };
   browser = await launchBrowser();
-  rec = await newPage(browser, { locale: 'es-MX' });
+  rec = await signedInPage(browser, srv.url, ADMIN);
   page = rec.page;
-  page.setDefaultTimeout(20_000);
-  await page.goto(srv.url);
-  await page.waitForSelector('#f-password');
-  await page.fill('#f-email', ADMIN.email);
-  await page.fill('#f-password', ADMIN.password);
-  await page.click('form button[type=submit]');
-  await page.waitForSelector('.app-header');
 }, 180_000);
 
 afterAll(async () => {

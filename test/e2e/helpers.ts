@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { newPage, type RecordedPage } from '../helpers/browser.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const AXE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -82,4 +83,17 @@ export async function expectAccessibleInBothLanguages(p: Page, what: string): Pr
   await p.click('button.lang-switch:visible:has-text("Español")');
   await p.waitForSelector('html[lang=es]');
   if (found.length) throw new Error(`axe found serious issues:\n${found.join('\n')}`);
+}
+
+/** Opens the app at `url` in a fresh page of `browser` (Spanish unless told) and signs in; the page waits for the app's header. */
+export async function signedInPage(browser: Browser, url: string, who: { email: string; password: string }, locale = 'es-MX'): Promise<RecordedPage> {
+  const rec = await newPage(browser, { locale });
+  rec.page.setDefaultTimeout(20_000);
+  await rec.page.goto(url);
+  await rec.page.waitForSelector('#f-password');
+  await rec.page.fill('#f-email', who.email);
+  await rec.page.fill('#f-password', who.password);
+  await rec.page.click('form button[type=submit]');
+  await rec.page.waitForSelector('.app-header');
+  return rec;
 }

@@ -12,8 +12,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, runCli, type ServerProcess } from '../helpers/server-process.js';
-import { launchBrowser, newPage, type RecordedPage } from '../helpers/browser.js';
-import { expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll } from './helpers.js';
+import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
+import { expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, signedInPage } from './helpers.js';
 
 const PASS = 'frase de custodia de patrones 2026';
 const ADMIN = { email: 'admin@example.org', password: 'contraseña-segura-1' };
@@ -82,15 +82,8 @@ beforeAll(async () => {
   await record('Revisión en la garita', '2024-06-01', 'US', 'border.secondary_inspection', 'state.us.cbp', { actorId: actors.lawyer });
 
   browser = await launchBrowser();
-  rec = await newPage(browser, { locale: 'es-MX' });
+  rec = await signedInPage(browser, srv.url, ADMIN);
   page = rec.page;
-  page.setDefaultTimeout(20_000);
-  await page.goto(srv.url);
-  await page.waitForSelector('#f-password');
-  await page.fill('#f-email', ADMIN.email);
-  await page.fill('#f-password', ADMIN.password);
-  await page.click('form button[type=submit]');
-  await page.waitForSelector('.app-header');
 }, 180_000);
 
 afterAll(async () => {

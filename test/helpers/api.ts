@@ -7,6 +7,8 @@ import { DataFolder } from '../../src/store/embedded/data-folder.js';
 import { Vault } from '../../src/services/vault.js';
 import { buildServer } from '../../src/http/server.js';
 import { backendFor, dropBackend } from './backend.js';
+import type { ServiceContext } from '../../src/services/context.js';
+import { isRole } from '../../src/domain/user/roles.js';
 
 export const PASSPHRASE = 'frase de paso de prueba 2026';
 export const ADMIN = { email: 'admin@example.org', displayName: 'Rosa (admin)', password: 'contraseña-segura-1' };
@@ -81,4 +83,12 @@ export async function userWithRole(ws: TestWorkspace, admin: Client, role: strin
   const ch = await c.req('POST', '/api/v1/me/password', { current: 'temporal-12345', password: 'definitiva-12345' });
   if (ch.statusCode !== 204) throw new Error(`could not change password: ${ch.body}`);
   return c;
+}
+
+/** A use-case context acting as the workspace's first admin (services called directly, no HTTP); `now` fixes the clock. */
+export async function adminContext(ws: TestWorkspace, now?: string): Promise<ServiceContext> {
+  const rt = ws.vault.runtime();
+  const admin = (await rt.store.users.list()).find((u) => u.role === 'admin');
+  if (!admin || !isRole(admin.role)) throw new Error('no admin in the test workspace');
+  return { store: rt.store, vocab: rt.vocab, user: { id: admin.id, role: admin.role, orgId: admin.org_id, displayName: admin.display_name }, now: now ? () => now : () => new Date().toISOString() };
 }

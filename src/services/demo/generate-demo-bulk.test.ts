@@ -1,7 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { newWorkspace, type TestWorkspace } from '../../../test/helpers/api.js';
+import { newWorkspace, adminContext, type TestWorkspace } from '../../../test/helpers/api.js';
 import type { ServiceContext } from '../context.js';
-import { isRole } from '../../domain/user/roles.js';
 import { searchIncidents } from '../../store/search/incident-search.js';
 import { searchQuerySchema } from '../../domain/incident/search-query.js';
 import { getIncident, incidentHistory } from '../incidents/read-incidents.js';
@@ -13,12 +12,6 @@ import { monthlyCounts } from './demo-date-stream.js';
 const COUNT = 300;
 const SEED = 20260102;
 
-async function adminContext(ws: TestWorkspace): Promise<ServiceContext> {
-  const rt = ws.vault.runtime();
-  const admin = (await rt.store.users.list()).find((u) => u.role === 'admin');
-  if (!admin || !isRole(admin.role)) throw new Error('no admin in the test workspace');
-  return { store: rt.store, vocab: rt.vocab, user: { id: admin.id, role: admin.role, orgId: admin.org_id, displayName: admin.display_name }, now: () => new Date().toISOString() };
-}
 
 const count = async (ctx: ServiceContext, table: 'incidents' | 'actors' | 'incident_revisions') =>
   Number((await ctx.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

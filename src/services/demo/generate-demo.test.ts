@@ -1,7 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { newWorkspace, type TestWorkspace } from '../../../test/helpers/api.js';
+import { newWorkspace, adminContext, type TestWorkspace } from '../../../test/helpers/api.js';
 import type { ServiceContext } from '../context.js';
-import { isRole } from '../../domain/user/roles.js';
 import { searchIncidents } from '../../store/search/incident-search.js';
 import { searchQuerySchema } from '../../domain/incident/search-query.js';
 import { generateDemo, fillTemplate } from './generate-demo.js';
@@ -10,12 +9,6 @@ import * as T from './demo-texts.js';
 const COUNT = 300;
 const SEED = 20260101;
 
-async function adminContext(ws: TestWorkspace): Promise<ServiceContext> {
-  const rt = ws.vault.runtime();
-  const admin = (await rt.store.users.list()).find((u) => u.role === 'admin');
-  if (!admin || !isRole(admin.role)) throw new Error('no admin in the test workspace');
-  return { store: rt.store, vocab: rt.vocab, user: { id: admin.id, role: admin.role, orgId: admin.org_id, displayName: admin.display_name }, now: () => new Date().toISOString() };
-}
 
 async function titles(ctx: ServiceContext): Promise<string[]> {
   return (await ctx.store.db.selectFrom('incidents').select(['seq', 'title']).orderBy('seq').execute()).map((r) => r.title);

@@ -1,7 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { newWorkspace, type TestWorkspace } from '../../../test/helpers/api.js';
+import { newWorkspace, adminContext, type TestWorkspace } from '../../../test/helpers/api.js';
 import type { ServiceContext } from '../context.js';
-import { isRole } from '../../domain/user/roles.js';
 import { recordIncidents } from './record-incidents.js';
 import { createIncident } from './save-incident.js';
 import { getIncident, incidentHistory, findIncidents, deleteIncident } from './read-incidents.js';
@@ -10,12 +9,6 @@ import { actorVisibleTo } from '../../store/repositories/visibility.js';
 import { verifyAuditChain } from '../audit/verify-audit-chain.js';
 import { incidentInputSchema } from '../../domain/incident/schema.js';
 
-async function adminContext(ws: TestWorkspace): Promise<ServiceContext> {
-  const rt = ws.vault.runtime();
-  const admin = (await rt.store.users.list()).find((u) => u.role === 'admin');
-  if (!admin || !isRole(admin.role)) throw new Error('no admin in the test workspace');
-  return { store: rt.store, vocab: rt.vocab, user: { id: admin.id, role: admin.role, orgId: admin.org_id, displayName: admin.display_name }, now: () => new Date().toISOString() };
-}
 
 const incident = (n: number, extra: Record<string, unknown> = {}) => ({
   title: `Amenaza al albergue ${n}`,

@@ -6,9 +6,8 @@
  * by hand from that list.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { newWorkspace, type TestWorkspace } from '../../../test/helpers/api.js';
+import { adminContext, newWorkspace, type TestWorkspace } from '../../../test/helpers/api.js';
 import type { ServiceContext } from '../context.js';
-import { isRole } from '../../domain/user/roles.js';
 import { recordIncidents } from '../incidents/record-incidents.js';
 import { actorPatterns, findPatterns, patternQuerySchema, setPatternSettings } from './find-patterns.js';
 
@@ -26,10 +25,7 @@ const inc = (title: string, day: string, country: string, acts: { kind: string; 
 
 beforeAll(async () => {
   ws = await newWorkspace();
-  const rt = ws.vault.runtime();
-  const u = (await rt.store.users.list()).find((x) => x.role === 'admin')!;
-  if (!isRole(u.role)) throw new Error('no admin');
-  admin = { store: rt.store, vocab: rt.vocab, user: { id: u.id, role: u.role, orgId: u.org_id, displayName: u.display_name }, now: () => '2025-01-01T00:00:00.000Z' };
+  admin = await adminContext(ws, '2025-01-01T00:00:00.000Z');
   analyst = { ...admin, user: { ...admin.user, id: 'analyst-who-sees-no-restricted', role: 'analyst' } };
   const [first, detention] = await recordIncidents(admin, [{
     title: 'Vigilancia de la casa de la directora', date: { start: '2024-01-10' }, place: { precision: 'country', country: 'MX' },

@@ -4,9 +4,8 @@
  * Runs on both backends (unit and unit-postgres).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { newWorkspace, type TestWorkspace } from '../../../test/helpers/api.js';
+import { adminContext, newWorkspace, type TestWorkspace } from '../../../test/helpers/api.js';
 import type { ServiceContext } from '../context.js';
-import { isRole } from '../../domain/user/roles.js';
 import { recordIncidents } from '../incidents/record-incidents.js';
 import { breakdownQuerySchema } from '../../domain/stats/breakdown.js';
 import { comparisonQuerySchema } from '../../domain/stats/comparison.js';
@@ -34,10 +33,7 @@ const ROWS: Row[] = [
 
 beforeAll(async () => {
   ws = await newWorkspace();
-  const rt = ws.vault.runtime();
-  const admin = (await rt.store.users.list()).find((u) => u.role === 'admin')!;
-  if (!isRole(admin.role)) throw new Error('no admin');
-  ctx = { store: rt.store, vocab: rt.vocab, user: { id: admin.id, role: admin.role, orgId: admin.org_id, displayName: admin.display_name }, now: () => '2025-06-30T12:00:00.000Z' };
+  ctx = await adminContext(ws, '2025-06-30T12:00:00.000Z');
   await recordIncidents(ctx, ROWS.map(([date, country, acts, perps], n) => ({
     title: `Caso ${n + 1}`,
     ...(date ? { date: { start: date } } : {}),

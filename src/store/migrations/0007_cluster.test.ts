@@ -3,39 +3,14 @@
  * rate-limit counters, used through their repositories.
  */
 import { describe, it, expect, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { openEncryptedSqlite } from '../sqlite/open-encrypted.js';
-import { openPostgres } from '../postgres/open-postgres.js';
-import { migrateToLatest } from './index.js';
+import { type Kysely, sql } from 'kysely';
+import { closeDatabases, postgresDatabase, sqliteDatabase } from '../../../test/helpers/databases.js';
 import { ClusterRepository } from '../repositories/cluster-repository.js';
 import { RateLimitRepository } from '../repositories/rate-limit-repository.js';
 
-const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups) await c();
-});
+afterAll(closeDatabases);
 
-async function sqlite(): Promise<Kysely<any>> {
-  const dir = mkdtempSync(join(tmpdir(), 'bitacora-mig7-'));
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: openEncryptedSqlite(join(dir, 'db'), Buffer.alloc(32, 7), 'create') }) });
-  await migrateToLatest(db);
-  cleanups.push(async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); });
-  return db;
-}
-
-async function postgres(): Promise<Kysely<any>> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const db = await openPostgres({ connectionString: TEST_DATABASE_URL, schema, max: 2 });
-  cleanups.push(async () => { await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(db); await db.destroy(); });
-  return db;
-}
-
-describe.each([['sqlite', sqlite], ['postgres', postgres]] as const)('migration 0007_cluster on %s', (_name, open) => {
+describe.each([['sqlite', () => sqliteDatabase()], ['postgres', () => postgresDatabase()]] as const)('migration 0007_cluster on %s', (_name, open) => {
   it('starts unbound at epoch 0; binds a keyring once; counts seals', async () => {
     const db = await open();
     const c = new ClusterRepository(db);

@@ -4,35 +4,10 @@
  * PostgreSQL: stamps in commit order, the same lock as 0008's.
  */
 import { describe, it, expect, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { openEncryptedSqlite } from '../sqlite/open-encrypted.js';
-import { openPostgres } from '../postgres/open-postgres.js';
-import { migrateToLatest } from './index.js';
+import { type Kysely, sql } from 'kysely';
+import { closeDatabases, postgresDatabase, sqliteDatabase } from '../../../test/helpers/databases.js';
 
-const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups) await c();
-});
-
-async function sqlite(): Promise<Kysely<any>> {
-  const dir = mkdtempSync(join(tmpdir(), 'bitacora-mig9-'));
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: openEncryptedSqlite(join(dir, 'db'), Buffer.alloc(32, 9), 'create') }) });
-  await migrateToLatest(db);
-  cleanups.push(async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); });
-  return db;
-}
-
-async function postgres(): Promise<Kysely<any>> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const db = await openPostgres({ connectionString: TEST_DATABASE_URL, schema, max: 3 });
-  cleanups.push(async () => { await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(db); await db.destroy(); });
-  return db;
-}
+afterAll(closeDatabases);
 
 const NOW = '2026-01-01T00:00:00Z';
 const incident = (seq: number) => ({ seq, id: `i${seq}`, org_id: 'o', title: 't', place_precision: 'country', status: 'reported', follow_up: 'open', confidentiality: 'restricted', created_at: NOW, created_by: 'u', updated_at: NOW, updated_by: 'u', version: 1 });
@@ -49,7 +24,7 @@ async function seed(db: Kysely<any>): Promise<void> {
   await db.insertInto('user_groups').values({ id: 'g', name: 'g', created_at: NOW, created_by: 'u1' }).execute();
 }
 
-describe.each([['sqlite', sqlite], ['postgres', postgres]] as const)('migration 0009_share_changes on %s', (name, open) => {
+describe.each([['sqlite', () => sqliteDatabase()], ['postgres', () => postgresDatabase()]] as const)('migration 0009_share_changes on %s', (name, open) => {
   it('notes each share added, removed or moved once, at its latest stamp', async () => {
     const db = await open();
     await seed(db);

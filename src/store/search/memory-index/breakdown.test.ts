@@ -7,9 +7,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { newWorkspace, type TestWorkspace } from '../../../../test/helpers/api.js';
+import { adminContext, newWorkspace, type TestWorkspace } from '../../../../test/helpers/api.js';
 import type { ServiceContext } from '../../../services/context.js';
-import { isRole } from '../../../domain/user/roles.js';
 import { generateDemoBulk } from '../../../services/demo/generate-demo-bulk.js';
 import { BREAKDOWN_DIMENSIONS, GRANULARITIES, breakdownQuerySchema, bucketOf, type BreakdownQuery } from '../../../domain/stats/breakdown.js';
 import { incidentBreakdown, incidentBreakdownSql } from '../../stats/incident-breakdown.js';
@@ -24,10 +23,8 @@ const other: Viewer = { userId: 'someone-else' };
 
 beforeAll(async () => {
   ws = await newWorkspace();
-  const rt = ws.vault.runtime();
-  const u = (await rt.store.users.list()).find((x) => x.role === 'admin')!;
-  if (!isRole(u.role)) throw new Error('no admin');
-  ctx = { store: rt.store, vocab: rt.vocab, user: { id: u.id, role: u.role, orgId: u.org_id, displayName: u.display_name }, now: () => new Date().toISOString() };
+  ctx = await adminContext(ws);
+  const u = { id: ctx.user.id };
   admin = { userId: u.id };
   await generateDemoBulk(ctx, { incidents: 240, seed: 43, batchSize: 120 });
   await sql`UPDATE incidents SET confidentiality = 'restricted' WHERE seq % 4 = 0`.execute(ctx.store.db);
