@@ -37,6 +37,8 @@ const { values } = parseArgs({
     'drop-cache': { type: 'boolean', default: false },
     'report-only': { type: 'boolean', default: false },
     'reuse-floors': { type: 'boolean', default: false },
+    // PostgreSQL: a floor statement longer than this is stopped and reported as "at least" (0: no limit)
+    'floor-limit-s': { type: 'string', default: '120' },
   },
 });
 const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -57,7 +59,7 @@ for (const size of values['report-only'] ? [] : sizes) {
   for (const backend of backends) {
     const machine = await describeMachine(backends.includes('postgres') ? pgUrl : null);
     const d = await openDataset({ backend, size, seed: Number(values.seed), pgUrl, log });
-    const raw = await openRaw(d, pgUrl);
+    const raw = await openRaw(d, pgUrl, Number(values['floor-limit-s']) * 1000 || undefined);
     const count = Number(((await raw.all('SELECT count(*) AS n FROM incidents WHERE deleted_at IS NULL')) as { n: number }[])[0]!.n);
     const diskBytes = backend === 'sqlite'
       ? ['bitacora.db', 'bitacora.db-wal'].map((f) => join(d.dir, f)).filter((f) => existsSync(f)).reduce((a, f) => a + statSync(f).size, 0)

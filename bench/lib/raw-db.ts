@@ -11,7 +11,15 @@ import { unwrapWithPassphrase, deriveSubkey } from '../../src/crypto/keyring.js'
 import type { Dataset } from './dataset.js';
 import { BENCH_PASSPHRASE } from './dataset.js';
 
+/** A floor statement stopped at the run's time limit (PostgreSQL's statement_timeout, `--floor-limit-s`). */
+export class FloorStopped extends Error {
+  constructor(readonly limitMs: number) {
+    super(`stopped after ${limitMs} ms`);
+  }
+}
+
 export interface RawDb {
+  /** throws FloorStopped when the statement ran into the time limit */
   all(sql: string, params?: readonly unknown[]): Promise<unknown[]>;
   run(sql: string, params?: readonly unknown[]): Promise<void>;
   /** several statements in one transaction */
@@ -19,12 +27,26 @@ export interface RawDb {
   close(): Promise<void>;
 }
 
-export async function openRaw(d: Dataset, pgUrl: string): Promise<RawDb> {
+/**
+ * `limitMs` (PostgreSQL): a floor statement running longer is cancelled and reported as "at least
+ * this long" (at a million incidents some of the SQL search's statements ran for more than ten
+ * minutes on the shared machine). SQLite statements cannot be interrupted here and always finish.
+ */
+export async function openRaw(d: Dataset, pgUrl: string, limitMs?: number): Promise<RawDb> {
   if (d.backend === 'postgres') {
     const c = new pg.Client({ connectionString: pgUrl, options: `-c search_path=${d.schema},public` });
     await c.connect();
+    if (limitMs) await c.query(`SET statement_timeout = ${Math.round(limitMs)}`);
     return {
-      all: async (sql, params = []) => (await c.query(sql, params as unknown[])).rows,
+      all: async (sql, params = []) => {
+        try {
+          return (await c.query(sql, params as unknown[])).rows;
+        } catch (e) {
+          // 57014: query_canceled (the statement_timeout)
+          if (limitMs && (e as { code?: string }).code === '57014') throw new FloorStopped(limitMs);
+          throw e;
+        }
+      },
       run: async (sql, params = []) => { await c.query(sql, params as unknown[]); },
       transaction: async (fn) => {
         await c.query('BEGIN');

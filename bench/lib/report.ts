@@ -14,8 +14,12 @@ const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(a / b < 0.1 
 const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
 const label = (r: RunResult) => `${r.backend === 'sqlite' ? 'embedded (encrypted SQLite)' : 'PostgreSQL'}, ${n(r.size)} incidents`;
 
-function timingRow(name: string, t: { ours: Timing; floor: Timing }, extra: string[] = []): string {
-  return `| ${[name, ...extra, ms(t.ours.p50), ms(t.ours.p95), ms(t.floor.p50), ms(t.floor.p95), ratio(t.ours.p95, t.floor.p95), String(t.ours.rounds)].join(' | ')} |`;
+/** A floor stopped at the run's time limit reads "≥ limit". */
+const floorMs = (v: number, stopped?: boolean) => (stopped ? `≥ ${ms(v)} (stopped)` : ms(v));
+const floorRatio = (ours: number, floor: number, stopped?: boolean) => (stopped ? `≤ ${ratio(ours, floor)}` : ratio(ours, floor));
+
+function timingRow(name: string, t: { ours: Timing; floor: Timing; floorStopped?: boolean }, extra: string[] = []): string {
+  return `| ${[name, ...extra, ms(t.ours.p50), ms(t.ours.p95), floorMs(t.floor.p50, t.floorStopped), floorMs(t.floor.p95, t.floorStopped), floorRatio(t.ours.p95, t.floor.p95, t.floorStopped), String(t.ours.rounds)].join(' | ')} |`;
 }
 
 /** The most recent first-load measurement (it does not depend on the dataset). */
@@ -68,7 +72,9 @@ function searchSection(r: RunResult): string[] {
     : '"Ours" is the use case (findIncidents: one count, a page of 25 with its acts, ten facet counts, mapped to JSON), all in SQL. The floor is the very same compiled SQL run straight on the driver. A floor of seconds is timed once.';
   const out = [`### Search with facets — ${label(r)}`, '', how, '',
     '| query | matches | ours p50 | ours p95 | cold (first search) | floor p50 | floor p95 | ours/floor (p95) | rounds (ours, floor) |', '|---|---|---|---|---|---|---|---|---|'];
-  for (const s of r.search) out.push(`| ${[s.name, n(s.matches), ms(s.ours.p50), ms(s.ours.p95), s.coldMs !== undefined ? ms(s.coldMs) : '—', ms(s.floor.p50), ms(s.floor.p95), ratio(s.ours.p95, s.floor.p95), `${s.ours.rounds}, ${s.floor.rounds}`].join(' | ')} |`);
+  for (const s of r.search) out.push(`| ${[s.name, n(s.matches), ms(s.ours.p50), ms(s.ours.p95), s.coldMs !== undefined ? ms(s.coldMs) : '—', floorMs(s.floor.p50, s.floorStopped), floorMs(s.floor.p95, s.floorStopped), floorRatio(s.ours.p95, s.floor.p95, s.floorStopped), `${s.ours.rounds}, ${s.floor.rounds}`].join(' | ')} |`);
+  const stoppedAt = r.search.find((s) => s.floorStopped)?.floor.p95;
+  if (stoppedAt) out.push('', `"(stopped)": the floor ran into the run's time limit of ${ms(stoppedAt)} for one statement (PostgreSQL's statement_timeout, \`--floor-limit-s\`) and was cancelled there; it takes at least that long, and the statements after it were not run.`);
   const reused = [...new Set(r.search.map((s) => s.floorFrom).filter((x): x is string => !!x))];
   if (reused.length) out.push('', `The floors of this table were measured by the run at ${reused.map((x) => `${x.slice(0, 16).replace('T', ' ')} UTC`).join(', ')} on the same dataset and machine (\`--reuse-floors\`: the SQL takes minutes per search here and does not change with our code); ours was measured again after a change to our code.`);
   out.push('', 'Where the floor\'s time goes (each statement timed once, alone):', '', '| query | count | page | facets (10, total) | slowest facet |', '|---|---|---|---|---|');
@@ -76,13 +82,18 @@ function searchSection(r: RunResult): string[] {
     const get = (name: string) => s.statements.find((x) => x.name === name)?.ms ?? 0;
     const facets = s.statements.filter((x) => x.name.startsWith('facet '));
     const slowest = [...facets].sort((a, b) => b.ms - a.ms)[0];
-    out.push(`| ${s.name} | ${ms(get('count'))} | ${ms(get('page'))} | ${ms(facets.reduce((a, b) => a + b.ms, 0))} | ${slowest ? `${slowest.name.slice(6)} ${ms(slowest.ms)}` : '—'} |`);
+    const stoppedAt = s.statements.find((x) => x.stopped);
+    if (stoppedAt) out.push(`| ${s.name} | stopped at ${ms(stoppedAt.ms)} in "${stoppedAt.name}" | | | |`);
+    else out.push(`| ${s.name} | ${ms(get('count'))} | ${ms(get('page'))} | ${ms(facets.reduce((a, b) => a + b.ms, 0))} | ${slowest ? `${slowest.name.slice(6)} ${ms(slowest.ms)}` : '—'} |`);
   }
   // the reading, computed: which statements dominate the slowest floor
   const slow = [...r.search].sort((a, b) => b.floor.p95 - a.floor.p95)[0]!;
   const total = slow.statements.reduce((a, b) => a + b.ms, 0);
   const facetShare = slow.statements.filter((x) => x.name.startsWith('facet ')).reduce((a, b) => a + b.ms, 0) / total;
-  const floorReading = `the slowest floor is ${slow.name} (${n(slow.matches)} of ${n(r.incidentsAtRun)} incidents match), and the ten facet counts take ${(facetShare * 100).toFixed(0)} % of it: every statement visits every matching incident (and joins its acts, perpetrators or victims for the facets), so its cost grows with the number of matches.`;
+  const stoppedIn = slow.statements.find((x) => x.stopped);
+  const floorReading = stoppedIn
+    ? `the slowest floor is ${slow.name} (${n(slow.matches)} of ${n(r.incidentsAtRun)} incidents match): its "${stoppedIn.name}" statement alone ran past the time limit of ${ms(stoppedIn.ms)} and was stopped.`
+    : `the slowest floor is ${slow.name} (${n(slow.matches)} of ${n(r.incidentsAtRun)} incidents match), and the ten facet counts take ${(facetShare * 100).toFixed(0)} % of it: every statement visits every matching incident (and joins its acts, perpetrators or victims for the facets), so its cost grows with the number of matches.`;
   if (memory) {
     const worst = [...r.search].sort((a, b) => b.ours.p95 - a.ours.p95)[0]!;
     const coldest = [...r.search].filter((x) => x.coldMs !== undefined).sort((a, b) => b.coldMs! - a.coldMs!)[0];

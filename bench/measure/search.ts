@@ -9,7 +9,7 @@ import { searchStatements } from '../../src/store/search/incident-search.js';
 import { searchQuerySchema } from '../../src/domain/incident/search-query.js';
 import { findIncidents } from '../../src/services/incidents/read-incidents.js';
 import type { Dataset } from '../lib/dataset.js';
-import type { RawDb } from '../lib/raw-db.js';
+import { FloorStopped, type RawDb } from '../lib/raw-db.js';
 import { summarise, timeOnce, type Timing } from '../lib/stats.js';
 
 export const SEARCHES: [string, Record<string, unknown>][] = [
@@ -22,7 +22,7 @@ export const SEARCHES: [string, Record<string, unknown>][] = [
 ];
 
 /** `coldMs`: the first search of its words (embedded: their incidents not yet kept in memory). */
-export interface SearchResultRow { name: string; matches: number; ours: Timing; floor: Timing; coldMs?: number; statements: { name: string; ms: number }[]; /** the floor comes from the run at this time (--reuse-floors) */ floorFrom?: string }
+export interface SearchResultRow { name: string; matches: number; ours: Timing; floor: Timing; coldMs?: number; statements: { name: string; ms: number; stopped?: boolean }[]; /** the floor ran into the run's time limit: it takes at least floor.p95 */ floorStopped?: boolean; /** the floor comes from the run at this time (--reuse-floors) */ floorFrom?: string }
 
 export interface MemoryIndexFigures { loadMs: number; incidents: number; mib: number }
 
@@ -48,11 +48,18 @@ export async function measureSearch(d: Dataset, raw: RawDb, log: (l: string) => 
     const st = searchStatements(q, viewer, d.backend);
     const named: [string, { sql: string; parameters: readonly unknown[] }][] = [['count', st.count.compile(d.ctx.store.db)], ['page', st.page.compile(d.ctx.store.db)], ...st.facets.map(([f, s]) => [`facet ${f}`, s.compile(d.ctx.store.db)] as [string, { sql: string; parameters: readonly unknown[] }])];
     let matches = 0;
+    // a statement stopped at the time limit ends this floor: the rest would not make it shorter
     const timeStatements = async () => {
-      const list: { name: string; ms: number }[] = [];
+      const list: { name: string; ms: number; stopped?: boolean }[] = [];
       for (const [n, c] of named) {
         const a = performance.now();
-        await raw.all(c.sql, c.parameters);
+        try {
+          await raw.all(c.sql, c.parameters);
+        } catch (e) {
+          if (!(e instanceof FloorStopped)) throw e;
+          list.push({ name: n, ms: e.limitMs, stopped: true });
+          break;
+        }
         list.push({ name: n, ms: performance.now() - a });
       }
       return list;
@@ -73,7 +80,8 @@ export async function measureSearch(d: Dataset, raw: RawDb, log: (l: string) => 
     }
     const r = { ours: summarise(ours), floor: summarise(floor), coldMs: cold };
     if (earlier && floor.length === 0) r.floor = earlier.floor;
-    out.push({ name, matches, ...r, statements, ...(earlier ? { floorFrom: reuse!.at } : {}) });
+    const stopped = statements.some((x) => x.stopped);
+    out.push({ name, matches, ...r, statements, ...(stopped ? { floorStopped: true } : {}), ...(earlier ? { floorFrom: reuse!.at } : {}) });
     log(`  search ${name}: ${matches} matches, ours p95 ${r.ours.p95.toFixed(1)} ms, floor p95 ${r.floor.p95.toFixed(1)} ms`);
   }
   return out;
