@@ -92,8 +92,10 @@ export async function openDataset(opts: { backend: Backend; size: number; seed: 
     const ctx = await adminContext(vault);
     // incidents, acts and keys have random ids: every batch touches index pages all over the file,
     // and once the file outgrows the 64 MiB page cache each touch reads and decrypts a page again
-    // (the rate fell from 1,000 to 250 incidents/s by 150,000). A bulk load gets a 2 GiB cache.
-    if (!schema) await sql`PRAGMA cache_size = -2097152`.execute(ctx.store.db);
+    // (the rate fell from 1,000 to 250 incidents/s by 150,000). With 2 GiB it still fell to ~110/s
+    // past 600,000 (a 10 GB file whose indexes outgrow it); the bench machines have 24 GiB, so a
+    // bulk build gets 8 GiB: the indexes stay decrypted in memory for the whole build.
+    if (!schema) await sql`PRAGMA cache_size = -8388608`.execute(ctx.store.db);
     opts.log(`${opts.backend} ${opts.size}: generating…`);
     const t0 = performance.now();
     let next = 0;
