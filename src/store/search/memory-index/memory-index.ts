@@ -144,13 +144,18 @@ export class MemoryIndex {
     this.stamps = { incidentStamp: ch.incidentStamp, actorStamp: ch.actorStamp };
   }
 
+  /** What every scan needs, brought up to date: the words' incidents (none without words) and the viewer's shared set. */
+  private async prepare(q: string | undefined, viewer: Viewer): Promise<{ words: string[]; text?: Bitset; shared: Bitset }> {
+    await this.refresh();
+    const words = searchTerms(q);
+    const text = words.length ? await this.text.match(words) : undefined;
+    return { words, ...(text ? { text } : {}), shared: await this.sharedWith(viewer) };
+  }
+
   /** Total, page (in list order; none for relevance or last-updated order) and facet counts. */
   search(q: SearchQuery, viewer: Viewer): Promise<ScanResult> {
     return this.exclusive(async () => {
-      await this.refresh();
-      const words = searchTerms(q.q);
-      const text = words.length ? await this.text.match(words) : undefined;
-      const shared = await this.sharedWith(viewer);
+      const { words, text, shared } = await this.prepare(q.q, viewer);
       const byDate = q.sort === 'date_desc' || q.sort === 'date_asc';
       const ranked = q.sort === 'relevance' && words.length > 0;
       const matched = ranked ? new Bitset(this.cols.count) : undefined;
@@ -186,10 +191,7 @@ export class MemoryIndex {
   /** Counts per period and dimension value of the incidents matching a search's words and filters. */
   breakdown(q: BreakdownQuery, viewer: Viewer): Promise<Breakdown> {
     return this.exclusive(async () => {
-      await this.refresh();
-      const words = searchTerms(q.q);
-      const text = words.length ? await this.text.match(words) : undefined;
-      const shared = await this.sharedWith(viewer);
+      const { text, shared } = await this.prepare(q.q, viewer);
       const matched = new Bitset(this.cols.count);
       const filters: SearchQuery = { ...q, sort: 'date_desc', page: 1, pageSize: 1, facets: false };
       scan({ cols: this.cols, order: this.order, q: filters, ...(text ? { text } : {}), shared, page: false, matched });
