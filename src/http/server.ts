@@ -23,10 +23,13 @@ import { vocabularyRoutes } from './routes/vocabulary-routes.js';
 import { shareRoutes } from './routes/share-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import { statsRoutes } from './routes/stats-routes.js';
+import { publicationRoutes } from './routes/publication-routes.js';
+import { riskRoutes } from './routes/risk-routes.js';
 import { incidentRoutes } from './routes/incident-routes.js';
 import { actorRoutes } from './routes/actor-routes.js';
 import { draftRoutes } from './routes/draft-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
+import { timelineRoutes } from './routes/timeline-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
@@ -56,11 +59,14 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>
     ...vocabularyRoutes(),
     ...incidentRoutes(),
     ...statsRoutes(),
+    ...publicationRoutes(),
+    ...riskRoutes(),
     ...shareRoutes(),
     ...settingsRoutes(),
     ...actorRoutes(),
     ...draftRoutes(),
     ...auditRoutes(),
+    ...timelineRoutes(),
   ];
   routes.push(
     defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),

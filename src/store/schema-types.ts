@@ -67,6 +67,8 @@ export interface RecordKeyTable { record: string; key_id: string; kek_id: string
 export interface UserGroupTable { id: string; name: string; created_at: string; created_by: string }
 export interface GroupMemberTable { group_id: string; user_id: string }
 export interface IncidentShareTable { incident_id: string; principal_type: 'user' | 'group'; principal_id: string; identifying: number; granted_by: string; granted_at: string }
+/** 0010: one row per version of a person's or organisation's risk assessment; `body` sealed (ADR 0014). */
+export interface RiskAssessmentTable { id: string; actor_id: string; version: number; assessed_at: string; assessed_by: string; level: string; score_x100: number; next_review: string | null; body: string }
 export interface DraftTable { id: string; user_id: string; incident_id: string | null; data: string; updated_at: string }
 
 export interface Database {
@@ -100,6 +102,7 @@ export interface Database {
   cluster_state: ClusterStateTable;
   cluster_members: ClusterMemberTable;
   rate_limits: RateLimitTable;
+  risk_assessments: RiskAssessmentTable;
 }
 
 /** 0007: one row binding the database to its keyring and counting seals (server mode, ADR 0012). */

@@ -18,6 +18,7 @@ import { DraftRepository } from './repositories/draft-repository.js';
 import { FieldKeyRepository } from './repositories/field-key-repository.js';
 import { ShareRepository } from './repositories/share-repository.js';
 import { SettingsRepository } from './repositories/settings-repository.js';
+import { RiskRepository } from './repositories/risk-repository.js';
 import { ClusterRepository } from './repositories/cluster-repository.js';
 import { RateLimitRepository } from './repositories/rate-limit-repository.js';
 import { dialectOf } from './migrations/dialect.js';
@@ -40,6 +41,7 @@ export class Store {
   readonly fieldKeys: FieldKeyRepository;
   readonly shares: ShareRepository;
   readonly settings: SettingsRepository;
+  readonly risk: RiskRepository;
 
   /** Keys the repositories need (set once the vault is unsealed); shared with every transaction's Store. */
   readonly keys: StoreKeys;
@@ -74,6 +76,7 @@ export class Store {
     this.fieldKeys = new FieldKeyRepository(db);
     this.shares = new ShareRepository(db);
     this.settings = new SettingsRepository(db);
+    this.risk = new RiskRepository(db, this.keys);
     this.cluster = new ClusterRepository(db);
     this.rateLimits = new RateLimitRepository(db);
     this.memoryIndex = db.isTransaction ? undefined : new MemoryIndex(db);

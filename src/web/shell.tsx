@@ -30,6 +30,11 @@ const IdentifyingFieldsPage = lazyPage(() => import('./pages/identifying-fields'
 const DashboardPage = lazyPage(() => import('./pages/dashboard/dashboard').then((m) => m.DashboardPage));
 const PatternsPage = lazyPage(() => import('./pages/patterns/patterns').then((m) => m.PatternsPage));
 const PatternThresholdsPage = lazyPage(() => import('./pages/patterns/thresholds').then((m) => m.PatternThresholdsPage));
+const OpenDataPage = lazyPage(() => import('./pages/open-data/open-data').then((m) => m.OpenDataPage));
+const RiskFormPage = lazyPage(() => import('./pages/risk/risk-form').then((m) => m.RiskFormPage));
+const RiskDuePage = lazyPage(() => import('./pages/risk/risk-due').then((m) => m.RiskDuePage));
+const ActorTimelinePage = lazyPage(() => import('./pages/timeline/actor-timeline').then((m) => m.ActorTimelinePage));
+const PlaceTimelinePage = lazyPage(() => import('./pages/timeline/place-timeline').then((m) => m.PlaceTimelinePage));
 
 interface Routed {
   title: string;
@@ -47,8 +52,13 @@ function route(path: string): Routed {
   if ((m = match('/incidents/:id', path)) && UUID.test(m['id']!)) return { title: t('title.incident'), page: <IncidentDetailPage key={m['id']} id={m['id']!} />, nav: 'list' };
   if (path === '/dashboard' && can('incident.read')) return { title: t('title.dashboard'), page: <DashboardPage />, nav: 'dashboard' };
   if (path === '/patterns' && can('incident.read')) return { title: t('title.patterns'), page: <PatternsPage />, nav: 'patterns' };
+  if (path === '/open-data' && can('incident.read')) return { title: t('title.openData'), page: <OpenDataPage />, nav: 'openData' };
+  if (path === '/timeline/place' && can('incident.read')) return { title: t('title.placeTimeline'), page: <PlaceTimelinePage />, nav: 'timeline' };
   if (path === '/people') return { title: t('title.people'), page: <ActorListPage />, nav: 'people' };
   if ((m = match('/people/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorEditPage key={m['id']} id={m['id']!} />, nav: 'people' };
+  if ((m = match('/people/:id/risk', path)) && UUID.test(m['id']!) && can('risk.write')) return { title: t('title.risk'), page: <RiskFormPage key={m['id']} id={m['id']!} />, nav: 'people' };
+  if (path === '/risk' && can('risk.read')) return { title: t('title.riskDue'), page: <RiskDuePage />, nav: 'risk' };
+  if ((m = match('/people/:id/timeline', path)) && UUID.test(m['id']!)) return { title: t('title.timeline'), page: <ActorTimelinePage key={m['id']} id={m['id']!} />, nav: 'people' };
   if ((m = match('/people/:id', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorPage key={m['id']} id={m['id']!} />, nav: 'people' };
   if (path === '/admin/vocabularies' && can('vocabulary.admin')) return { title: t('title.vocabularies'), page: <VocabularyAdminPage />, nav: 'vocab' };
   if (path === '/admin/identifying' && can('users.admin')) return { title: t('identFields.title'), page: <IdentifyingFieldsPage />, nav: 'identifying' };
@@ -135,7 +145,10 @@ export function Shell() {
               {can('incident.create') && item('/incidents/new', 'new', t('nav.newIncident'))}
               {can('incident.read') && item('/dashboard', 'dashboard', t('nav.dashboard'))}
               {can('incident.read') && item('/patterns', 'patterns', t('nav.patterns'))}
+              {can('incident.read') && item('/open-data', 'openData', t('nav.openData'))}
+              {can('incident.read') && item('/timeline/place', 'timeline', t('nav.timeline'))}
               {can('actor.read') && item('/people', 'people', t('nav.people'))}
+              {can('risk.read') && item('/risk', 'risk', t('nav.risk'))}
               {can('vocabulary.admin') && item('/admin/vocabularies', 'vocab', t('nav.vocabularies'))}
               {can('users.admin') && item('/admin/users', 'users', t('nav.users'))}
               {can('users.admin') && item('/admin/groups', 'groups', t('nav.groups'))}

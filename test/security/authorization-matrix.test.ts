@@ -107,8 +107,16 @@ const CASES: Record<string, Case> = {
   'PUT /api/v1/settings/identifying-fields': { body: () => ({ fields: [] }) },
   'POST /api/v1/stats/patterns': { body: () => ({ country: ['MX'] }) },
   'GET /api/v1/actors/:id/patterns': { url: (i) => `/api/v1/actors/${i.actor}/patterns` },
+  'GET /api/v1/actors/:id/timeline': { url: (i) => `/api/v1/actors/${i.actor}/timeline` },
+  'GET /api/v1/actors/:id/risk': { url: (i) => `/api/v1/actors/${i.actor}/risk` },
+  'GET /api/v1/actors/:id/risk/:version': { url: (i) => `/api/v1/actors/${i.actor}/risk/1` },
+  'POST /api/v1/actors/:id/risk': { url: (i) => `/api/v1/actors/${i.actor}/risk`, body: () => ({}) },
+  'GET /api/v1/risk/due': {},
   'GET /api/v1/settings/patterns': {},
   'PUT /api/v1/settings/patterns': { body: () => ({ repeatedTargeting: { minIncidents: 3 } }) },
+  'POST /api/v1/publication/open-data': { body: () => ({ format: 'csv-incidents', lang: 'es' }) },
+  'GET /api/v1/settings/open-data': {},
+  'PUT /api/v1/settings/open-data': { body: () => ({ k: 5 }) },
 };
 
 const routes: AnyRoute[] = apiRoutes({ allowWebSetup: true, version: 'test' }, () => new Date().toISOString());

@@ -132,6 +132,9 @@ const EXAMPLES: Record<string, () => Promise<Example>> = {
   'POST /api/v1/incidents/search': async () => ({ url: '/api/v1/incidents/search', body: { q: 'albergue' }, writes: false }),
   'POST /api/v1/stats/breakdown': async () => ({ url: '/api/v1/stats/breakdown', body: { dimension: 'act' }, writes: false }),
   'POST /api/v1/stats/compare': async () => ({ url: '/api/v1/stats/compare', body: { dimension: 'act', since: '2024' }, writes: false }),
+  // writes its audit event
+  'POST /api/v1/publication/open-data': async () => ({ url: '/api/v1/publication/open-data', body: { format: 'geojson', lang: 'en' }, writes: true }),
+  'PUT /api/v1/settings/open-data': async () => ({ url: '/api/v1/settings/open-data', body: { k: 5 + (++counter % 20) }, writes: true }),
   'POST /api/v1/incidents': async () => ({ url: '/api/v1/incidents', body: fullIncident(`CSRF${++counter}`), writes: true }),
   'POST /api/v1/incidents/:id/reveal': async () => ({ url: `/api/v1/incidents/${ids.incident}/reveal`, body: { paths: ['sources[0].testimony'] }, writes: true }),
   'PUT /api/v1/incidents/:id': async () => ({ url: `/api/v1/incidents/${ids.incident}`, body: { ...(await forEdit('incidents', ids.incident)), title: `Cambiado ${++counter}` }, writes: true }),
@@ -145,6 +148,10 @@ const EXAMPLES: Record<string, () => Promise<Example>> = {
   'PUT /api/v1/actors/:id': async () => ({ url: `/api/v1/actors/${ids.actor}`, body: { ...(await forEdit('actors', ids.actor)), notes: `Nota ${++counter}` }, writes: true }),
   'PUT /api/v1/drafts/:id': async () => ({ url: `/api/v1/drafts/${randomUUID()}`, body: { data: { title: `Borrador ${++counter}` } }, writes: true }),
   'DELETE /api/v1/drafts/:id': async () => ({ url: `/api/v1/drafts/${ids.draft}`, writes: true }),
+  'POST /api/v1/actors/:id/risk': async () => {
+    const replaces = ((await admin.req('GET', `/api/v1/actors/${ids.actor}/risk`)).json() as { history: { version: number }[] }).history[0]?.version ?? 0;
+    return { url: `/api/v1/actors/${ids.actor}/risk`, body: { threats: [{ description: `Amenaza ${++counter}`, level: 3 }], vulnerabilities: [{ description: 'Vive sola', level: 2 }], replaces }, writes: true };
+  },
 };
 
 /** Fills a route's path with ids that exist where we know them, random ids otherwise. */

@@ -41,6 +41,7 @@ async function dumpAll(store: Store): Promise<string> {
 let ws: TestWorkspace;
 let admin: Client;
 const ids: string[] = [];
+const riskOf: string[] = [];
 
 beforeAll(async () => {
   ws = await newWorkspace();
@@ -53,6 +54,13 @@ beforeAll(async () => {
   }
   const d = await admin.req('PUT', '/api/v1/drafts/7b0e7a52-8e9f-4b44-9d1c-2f9f3c1f0a11', { data: { title: 'borrador', victims: [{ realName: `Borrador ${IDENT}` }] } });
   expect(d.statusCode, d.body).toBe(200);
+  const victim = ((await admin.req('GET', `/api/v1/incidents/${ids[0]}`)).json() as { victims: { actorId: string }[] }).victims[0]!.actorId;
+  const risk = await admin.req('POST', `/api/v1/actors/${victim}/risk`, {
+    threats: [{ description: `Amenaza ${IDENT}`, level: 4, evidence: `Evidencia ${IDENT}` }], vulnerabilities: [{ description: `Vive en ${IDENT}`, level: 3 }],
+    capacities: [{ description: `Red ${IDENT}`, level: 2 }], summary: `Medidas ${IDENT}`, replaces: 0,
+  });
+  expect(risk.statusCode, risk.body).toBe(201);
+  riskOf.push(victim);
 });
 afterAll(async () => { await ws.close(); });
 
@@ -72,6 +80,8 @@ describe('sealed identifying fields', () => {
     expect(v.sources[0]!.testimony).toBe(`Testimonio ${IDENT} 1`);
     const d = await admin.req('GET', '/api/v1/drafts/7b0e7a52-8e9f-4b44-9d1c-2f9f3c1f0a11');
     expect(JSON.stringify(d.json())).toContain(`Borrador ${IDENT}`);
+    const risk = await admin.req('GET', `/api/v1/actors/${riskOf[0]}/risk/1`);
+    expect(JSON.stringify(risk.json())).toContain(`Amenaza ${IDENT}`);
   });
 
   it('a sealed value copied to another record fails with an integrity error, not garbage', async () => {

@@ -12,6 +12,7 @@ import * as m0006 from './0006_need_to_know.js';
 import * as m0007 from './0007_cluster.js';
 import * as m0008 from './0008_search_changes.js';
 import * as m0009 from './0009_share_changes.js';
+import * as m0010 from './0010_risk_assessments.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_cluster': m0007,
   '0008_search_changes': m0008,
   '0009_share_changes': m0009,
+  '0010_risk_assessments': m0010,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -58,6 +58,7 @@ CREATE TABLE "protection_measures" ("id" text primary key, "actor_id" text not n
 CREATE TABLE "rate_limits" ("key" text primary key, "hits" integer not null, "window_start" bigint not null);
 CREATE TABLE "record_keys" ("record" text primary key, "key_id" text not null, "kek_id" text not null, "wrapped" text not null, "created_at" text not null);
 CREATE TABLE "recovery_codes" ("user_id" text not null references "users" ("id") on delete cascade, "digest" text not null, "created_at" text not null, "used_at" text, constraint "recovery_codes_pk" primary key ("user_id", "digest"));
+CREATE TABLE "risk_assessments" ("id" text primary key, "actor_id" text not null references "actors" ("id") on delete cascade, "version" integer not null check (version >= 1), "assessed_at" text not null, "assessed_by" text not null, "level" text not null, "score_x100" integer not null, "next_review" text, "body" text not null, constraint "risk_assessments_actor_version" unique ("actor_id", "version"));
 CREATE TABLE "role_policies" ("role" text primary key, "require_totp" integer default 0 not null, "updated_at" text not null, "updated_by" text);
 CREATE TABLE search_actor_changes (actor_id TEXT PRIMARY KEY, stamp INTEGER NOT NULL);
 CREATE TABLE search_changes (incident_seq INTEGER PRIMARY KEY, stamp INTEGER NOT NULL);

@@ -381,11 +381,11 @@ export class IncidentRepository {
     return rows.map((r) => ({ version: r.version, at: r.at, userId: r.user_id, userName: r.display_name, changes: JSON.parse(r.changes) as FieldChange[] }));
   }
 
-  async incidentsOfActor(actorId: string, viewer: Viewer): Promise<{ id: string; ref: string; title: string; dateStart: string | null; dateEnd: string | null; dateApprox: boolean; country: string | null; state: string | null; locality: string | null; crossing: string | null; routeSegment: string | null; status: string; acts: string[] }[]> {
+  async incidentsOfActor(actorId: string, viewer: Viewer): Promise<{ id: string; ref: string; title: string; dateStart: string | null; dateEnd: string | null; dateApprox: boolean; country: string | null; state: string | null; locality: string | null; crossing: string | null; routeSegment: string | null; status: string; acts: string[]; createdAt: string }[]> {
     const rows = await this.db
       .selectFrom('incidents as i')
       .innerJoin('incident_victims as v', 'v.incident_id', 'i.id')
-      .select(['i.id', 'i.seq', 'i.title', 'i.date_start', 'i.date_end', 'i.date_approx', 'i.country', 'i.state', 'i.locality', 'i.crossing', 'i.route_segment', 'i.status', 'i.date_from'])
+      .select(['i.id', 'i.seq', 'i.title', 'i.date_start', 'i.date_end', 'i.date_approx', 'i.country', 'i.state', 'i.locality', 'i.crossing', 'i.route_segment', 'i.status', 'i.date_from', 'i.created_at'])
       .where('v.actor_id', '=', actorId)
       .where('i.deleted_at', 'is', null)
       .where(visibleTo(viewer))
@@ -398,7 +398,7 @@ export class IncidentRepository {
     return rows.map((r) => ({
       id: r.id, ref: incidentRef(Number(r.seq)), title: r.title, dateStart: r.date_start, dateEnd: r.date_end, dateApprox: r.date_approx === 1,
       country: r.country, state: r.state, locality: r.locality, crossing: r.crossing, routeSegment: r.route_segment, status: r.status,
-      acts: acts.filter((a) => a.incident_id === r.id).map((a) => a.kind),
+      acts: acts.filter((a) => a.incident_id === r.id).map((a) => a.kind), createdAt: r.created_at,
     }));
   }
 }

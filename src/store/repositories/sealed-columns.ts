@@ -12,4 +12,5 @@ export const SEALED_COLUMNS = [
   { table: 'involvements', column: 'identified_individuals' },
   { table: 'sources', column: 'testimony' },
   { table: 'drafts', column: 'data' },
+  { table: 'risk_assessments', column: 'body' },
 ] as const;

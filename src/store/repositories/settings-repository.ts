@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema-types.js';
 import { isMarkableField, type MarkableField } from '../../domain/incident/identifying.js';
 import { patternSettingsSchema, type PatternSettings } from '../../domain/patterns/settings.js';
+import { openDataSettingsSchema, type OpenDataSettings } from '../../domain/publication/settings.js';
 
 export class SettingsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -35,6 +36,16 @@ export class SettingsRepository {
 
   async setPatternSettings(settings: PatternSettings): Promise<void> {
     await this.write('patterns', settings);
+  }
+
+  /** The open-data export's settings (ADR 0015); the defaults where none were saved (or what was saved no longer reads). */
+  async openDataSettings(): Promise<OpenDataSettings> {
+    const saved = openDataSettingsSchema.safeParse((await this.read())?.settings['openData'] ?? {});
+    return saved.success ? saved.data : openDataSettingsSchema.parse({});
+  }
+
+  async setOpenDataSettings(settings: OpenDataSettings): Promise<void> {
+    await this.write('openData', settings);
   }
 
   private async write(key: string, value: unknown): Promise<void> {

@@ -11,6 +11,7 @@ import { countryName, partialDate, placeText } from '../lib/format';
 import { errorText } from '../lib/problems';
 import type { ActorIncident, ActorView } from '../types';
 import { ActorFlags } from './patterns/actor-flags';
+import { RiskPanel } from './risk/risk-panel';
 
 export function ActorPage({ id }: { id: string }) {
   const { vocab, places } = useAppState();
@@ -47,6 +48,7 @@ export function ActorPage({ id }: { id: string }) {
         {a.kind === 'person' ? t('actor.person') : t('actor.organisation')}
         {a.role ? ` · ${vocab.label('victim_role', a.role)}` : ''}
       </p>
+      <p class="tl-open"><Link href={`/people/${a.id}/timeline`}>{t('timeline.open')}</Link></p>
       {can('actor.write') && can('identifying.read') && (
         <p>
           <Link href={`/people/${a.id}/edit`} class="btn btn-primary">
@@ -93,6 +95,7 @@ export function ActorPage({ id }: { id: string }) {
         )}
       </section>
       <ActorFlags id={a.id} />
+      <RiskPanel id={a.id} />
       <section>
         <h2>{t('people.incidents', { count: data.incidents.length })}</h2>
         {data.incidents.length === 0 ? (

@@ -40,7 +40,7 @@ const NO_FILTERS: Filters = { action: '', user: '', targetId: '', from: '', to: 
 const TARGET_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 /** The families of actions, in the order offered. */
-const FAMILIES = ['auth', 'user', 'group', 'security', 'incident', 'actor', 'identifying', 'restricted', 'draft', 'vocabulary', 'interchange', 'backup', 'keys', 'vault', 'workspace', 'audit'] as const;
+const FAMILIES = ['auth', 'user', 'group', 'security', 'incident', 'actor', 'identifying', 'restricted', 'draft', 'vocabulary', 'interchange', 'backup', 'keys', 'vault', 'workspace', 'audit', 'risk', 'open_data'] as const;
 
 function familyLabel(f: (typeof FAMILIES)[number]): string {
   switch (f) {
@@ -60,6 +60,8 @@ function familyLabel(f: (typeof FAMILIES)[number]): string {
     case 'vault': return t('audit.family.vault');
     case 'workspace': return t('audit.family.workspace');
     case 'audit': return t('audit.family.audit');
+    case 'risk': return t('audit.family.risk');
+    case 'open_data': return t('audit.family.openData');
   }
 }
 
@@ -95,6 +97,11 @@ function actionLabel(action: string): string | null {
     case 'workspace.sealed': return t('audit.action.sealRequested');
     case 'audit.verified': return t('audit.action.verified');
     case 'audit.chain_break': return t('audit.action.chainBreak');
+    case 'risk.assessed': return t('audit.action.riskAssessed');
+    case 'risk.read': return t('audit.action.riskRead');
+    case 'open_data.exported': return t('audit.action.openDataExported');
+    case 'open_data_settings.changed': return t('audit.action.openDataSettingsChanged');
+    case 'pattern_settings.changed': return t('audit.action.patternSettingsChanged');
     default: return null;
   }
 }
