@@ -5,6 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { IntlMessageFormat } from 'intl-messageformat';
+// @ts-expect-error plain JavaScript build script (no types): the offline map's basemap from npm data
+import { buildBasemap } from './scripts/basemap.mjs';
 
 /**
  * Writes .br and .gz beside each built text asset, so the server can send them precompressed
@@ -100,6 +102,19 @@ function i18nCatalogues(): Plugin {
   };
 }
 
+/**
+ * `virtual:basemap`: the offline map's basemap (scripts/basemap.mjs), derived from the npm data
+ * packages at build time into the map's own chunk — never fetched, never committed.
+ */
+function basemap(): Plugin {
+  const ID = 'virtual:basemap';
+  return {
+    name: 'bitacora-basemap',
+    resolveId: (id) => (id === ID ? `\0${ID}` : null),
+    load: (id) => (id === `\0${ID}` ? `export default ${JSON.stringify(buildBasemap())};` : null),
+  };
+}
+
 // The browser app: built into dist/web, served by `bitacora serve` under a strict CSP
 // (no inline script or style), so the built index.html must only reference /assets/* files.
 export default defineConfig({
@@ -111,7 +126,7 @@ export default defineConfig({
     // element types and guards intl-messageformat needs to format a tree (~27 KB less to load)
     alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
   },
-  plugins: [preact({ devToolsInProd: false, prefreshEnabled: false }), i18nCatalogues(), precompress()],
+  plugins: [preact({ devToolsInProd: false, prefreshEnabled: false }), i18nCatalogues(), basemap(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

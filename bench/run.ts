@@ -1,7 +1,7 @@
 /**
  * The benchmarks (design.md §5), each figure beside its floor measured in the same run:
  *   npx tsx bench/run.ts [--sizes 100000,1000000] [--backends sqlite,postgres] [--seed 7]
- *                        [--only search,dashboard,cache,readwrite,scan,import,memory,web] [--csv-rows 20000]
+ *                        [--only search,dashboard,map,cache,readwrite,scan,import,memory,web] [--csv-rows 20000]
  *                        [--pg-url postgres://…] [--drop-cache] [--report-only]
  * Datasets are built once by the bulk demo generator and cached (bench/lib/dataset.ts). Each
  * backend and size writes bench/results/<backend>-<size>.json; RESULTS.md is then rendered from
@@ -18,6 +18,7 @@ import type { RunResult } from './lib/results.js';
 import { renderResults } from './lib/report.js';
 import { measureSearch, warmMemoryIndex } from './measure/search.js';
 import { measureDashboard } from './measure/dashboard.js';
+import { measureMap } from './measure/map.js';
 import { measureReadWrite } from './measure/read-write.js';
 import { measureImport } from './measure/import-csv.js';
 import { measureScan } from './measure/scan-identifying.js';
@@ -25,7 +26,7 @@ import { measurePageCache } from './measure/page-cache.js';
 import { measureMemory } from './measure/memory.js';
 import { measureWeb } from './measure/web-first-load.js';
 
-const ALL = ['search', 'dashboard', 'cache', 'readwrite', 'scan', 'import', 'memory', 'web'] as const;
+const ALL = ['search', 'dashboard', 'map', 'cache', 'readwrite', 'scan', 'import', 'memory', 'web'] as const;
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100000,1000000' },
@@ -51,7 +52,7 @@ mkdirSync(resultsDir, { recursive: true });
 
 /** When each measurement in a results file was taken. */
 function sectionsOf(r: RunResult): Record<string, string> {
-  return Object.fromEntries(['search', 'memoryIndex', 'dashboard', 'pageCache', 'readWrite', 'scan', 'importCsv', 'memory', 'web'].filter((k) => k in r).map((k) => [k, r.ranAt]));
+  return Object.fromEntries(['search', 'memoryIndex', 'dashboard', 'map', 'pageCache', 'readWrite', 'scan', 'importCsv', 'memory', 'web'].filter((k) => k in r).map((k) => [k, r.ranAt]));
 }
 
 let webDone = false;
@@ -68,14 +69,16 @@ for (const size of values['report-only'] ? [] : sizes) {
       backend, size, incidentsAtRun: count, diskBytes, ranAt: new Date().toISOString(), command: `npx tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim(), machine, build: d.build,
     };
     log(`${backend} ${size}: measuring (${count.toLocaleString('en')} incidents)`);
-    if (only.has('search') || only.has('dashboard')) {
+    if (only.has('search') || only.has('dashboard') || only.has('map')) {
       const figures = await warmMemoryIndex(d, log);
-      if (figures) result.memoryIndex = figures;
+      // (its figures go with the search's: a map-only run leaves the earlier ones)
+      if (figures && (only.has('search') || only.has('dashboard'))) result.memoryIndex = figures;
     }
     const before = join(resultsDir, `${backend}-${size}.json`);
     const prior = values['reuse-floors'] && existsSync(before) ? (JSON.parse(readFileSync(before, 'utf8')) as RunResult) : undefined;
     if (only.has('search')) result.search = await measureSearch(d, raw, log, prior?.search ? { at: prior.sections?.['search'] ?? prior.ranAt, rows: prior.search } : undefined);
     if (only.has('dashboard')) result.dashboard = await measureDashboard(d, raw, log, prior?.dashboard ? { at: prior.sections?.['dashboard'] ?? prior.ranAt, rows: prior.dashboard } : undefined);
+    if (only.has('map')) result.map = await measureMap(d, raw, log, prior?.map ? { at: prior.sections?.['map'] ?? prior.ranAt, rows: prior.map } : undefined);
     if (only.has('cache') && backend === 'sqlite') result.pageCache = await measurePageCache(d, raw, log);
     if (only.has('readwrite')) result.readWrite = await measureReadWrite(d, raw, log);
     if (only.has('scan')) result.scan = await measureScan(d, raw, log);

@@ -51,6 +51,11 @@ function verdicts(results: RunResult[]): string[] {
     const worst = Math.max(...r.dashboard.map((x) => x.ours.p95));
     lines.push(`| dashboard aggregates, p95 < 300 ms (1,000,000) | p95 ${ms(worst)} | ${label(r)} | ${verdict(worst < 300, r.size)} |`);
   }
+  for (const r of [lite, server]) {
+    if (!r?.map) continue;
+    const worst = Math.max(...r.map.map((x) => x.ours.p95));
+    lines.push(`| map counts (dashboard budget), p95 < 300 ms (1,000,000) | p95 ${ms(worst)} | ${label(r)} | ${verdict(worst < 300, r.size)} |`);
+  }
   if (lite?.importCsv) lines.push(`| CSV import ≥ 10,000 rows/s (embedded) | ${n(lite.importCsv.ours.rowsPerSecond)} rows/s | ${label(lite)} (into an empty workspace) | ${lite.importCsv.ours.rowsPerSecond >= 10_000 ? 'met' : '**missed**'} |`);
   const web = latestWeb(results);
   if (web?.web) {
@@ -156,6 +161,11 @@ export function renderResults(dir: string): string {
   out.push('## Dashboard aggregates', '', 'Incidents per month, per country, per kind of act and per type of perpetrator (src/store/stats/dashboard-aggregates.ts), for one viewer (need-to-know applies): ours from the memory index (one pass; ADR 0013) where the run has one, otherwise the SQL through Kysely; the floor is the same question as four SQL statements on the driver (timed once when it takes seconds). Rows named "breakdown" are the dashboard page\'s counts (src/store/stats/incident-breakdown.ts: a search\'s matches per period and per value of one dimension; from the memory index, the search\'s pass and one more over its matches), against their three SQL statements.', '',
     '| backend, size | question | ours p50 | ours p95 | floor p50 | floor p95 | ours/floor (p95) | rounds (ours) |', '|---|---|---|---|---|---|---|---|');
   for (const r of results) for (const x of r.dashboard ?? []) out.push(timingRow(label(r), x, [x.floorFrom ? `${x.name} (floor from the run of ${x.floorFrom.slice(0, 16).replace('T', ' ')} UTC)` : x.name]));
+  if (results.some((r) => r.map?.length)) {
+    out.push('', '## Map', '', 'The offline map\'s counts (src/store/stats/map-counts.ts, ADR 0016): a search\'s matches per country, per state and per gazetteer point at their public precision, for one viewer; ours from the memory index (the search\'s pass, then one over its matches reading one dictionary-encoded map place per incident), the floor the same aggregation as one SQL statement on the driver (incidents grouped by their public place fields).', '',
+      '| backend, size | question | ours p50 | ours p95 | floor p50 | floor p95 | ours/floor (p95) | rounds (ours) |', '|---|---|---|---|---|---|---|---|');
+    for (const r of results) for (const x of r.map ?? []) out.push(timingRow(label(r), x, [x.floorFrom ? `${x.name} (floor from the run of ${x.floorFrom.slice(0, 16).replace('T', ' ')} UTC)` : x.name]));
+  }
   const cached = results.filter((r) => r.pageCache?.length);
   if (cached.length) {
     out.push('', '## The encrypted page cache', '', 'SQLCipher keeps decrypted pages in SQLite\'s page cache (64 MiB as the store opens it). A scan over more than that reads and decrypts every page again each time. The same statements on the floor connection, with the store\'s cache and with one large enough for the working set (best of two after a warm-up):', '',

@@ -3,6 +3,7 @@ import type { Machine } from './machine.js';
 import type { BuildInfo } from './dataset.js';
 import type { SearchResultRow, MemoryIndexFigures } from '../measure/search.js';
 import type { DashboardRow } from '../measure/dashboard.js';
+import type { MapRow } from '../measure/map.js';
 import type { ReadWriteResult } from '../measure/read-write.js';
 import type { ImportResult } from '../measure/import-csv.js';
 import type { MemoryResult } from '../measure/memory.js';
@@ -26,6 +27,8 @@ export interface RunResult {
   /** embedded: reading every incident into the memory index (before the searches) */
   memoryIndex?: MemoryIndexFigures;
   dashboard?: DashboardRow[];
+  /** the offline map's counts (POST /api/v1/stats/map) */
+  map?: MapRow[];
   readWrite?: ReadWriteResult;
   pageCache?: PageCacheRow[];
   scan?: ScanRow;

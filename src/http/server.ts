@@ -30,6 +30,7 @@ import { actorRoutes } from './routes/actor-routes.js';
 import { draftRoutes } from './routes/draft-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { timelineRoutes } from './routes/timeline-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
@@ -67,6 +68,7 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>
     ...draftRoutes(),
     ...auditRoutes(),
     ...timelineRoutes(),
+    ...reportRoutes(),
   ];
   routes.push(
     defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),

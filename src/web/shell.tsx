@@ -28,9 +28,11 @@ const IdentityScanPage = lazyPage(() => import('./pages/identity-scan').then((m)
 const GroupAdminPage = lazyPage(() => import('./pages/group-admin').then((m) => m.GroupAdminPage));
 const IdentifyingFieldsPage = lazyPage(() => import('./pages/identifying-fields').then((m) => m.IdentifyingFieldsPage));
 const DashboardPage = lazyPage(() => import('./pages/dashboard/dashboard').then((m) => m.DashboardPage));
+const MapPage = lazyPage(() => import('./pages/map/map-page').then((m) => m.MapPage));
 const PatternsPage = lazyPage(() => import('./pages/patterns/patterns').then((m) => m.PatternsPage));
 const PatternThresholdsPage = lazyPage(() => import('./pages/patterns/thresholds').then((m) => m.PatternThresholdsPage));
 const OpenDataPage = lazyPage(() => import('./pages/open-data/open-data').then((m) => m.OpenDataPage));
+const ReportsPage = lazyPage(() => import('./pages/reports/reports').then((m) => m.ReportsPage));
 const RiskFormPage = lazyPage(() => import('./pages/risk/risk-form').then((m) => m.RiskFormPage));
 const RiskDuePage = lazyPage(() => import('./pages/risk/risk-due').then((m) => m.RiskDuePage));
 const ActorTimelinePage = lazyPage(() => import('./pages/timeline/actor-timeline').then((m) => m.ActorTimelinePage));
@@ -51,8 +53,10 @@ function route(path: string): Routed {
   if ((m = match('/incidents/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.editIncident'), page: <IncidentFormPage key={`e${m['id']}`} incidentId={m['id']} />, nav: 'list' };
   if ((m = match('/incidents/:id', path)) && UUID.test(m['id']!)) return { title: t('title.incident'), page: <IncidentDetailPage key={m['id']} id={m['id']!} />, nav: 'list' };
   if (path === '/dashboard' && can('incident.read')) return { title: t('title.dashboard'), page: <DashboardPage />, nav: 'dashboard' };
+  if (path === '/map' && can('incident.read')) return { title: t('title.map'), page: <MapPage />, nav: 'map' };
   if (path === '/patterns' && can('incident.read')) return { title: t('title.patterns'), page: <PatternsPage />, nav: 'patterns' };
   if (path === '/open-data' && can('incident.read')) return { title: t('title.openData'), page: <OpenDataPage />, nav: 'openData' };
+  if (path === '/reports' && can('incident.read')) return { title: t('title.reports'), page: <ReportsPage />, nav: 'reports' };
   if (path === '/timeline/place' && can('incident.read')) return { title: t('title.placeTimeline'), page: <PlaceTimelinePage />, nav: 'timeline' };
   if (path === '/people') return { title: t('title.people'), page: <ActorListPage />, nav: 'people' };
   if ((m = match('/people/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorEditPage key={m['id']} id={m['id']!} />, nav: 'people' };
@@ -144,8 +148,10 @@ export function Shell() {
               {item('/', 'list', t('nav.incidents'))}
               {can('incident.create') && item('/incidents/new', 'new', t('nav.newIncident'))}
               {can('incident.read') && item('/dashboard', 'dashboard', t('nav.dashboard'))}
+              {can('incident.read') && item('/map', 'map', t('nav.map'))}
               {can('incident.read') && item('/patterns', 'patterns', t('nav.patterns'))}
               {can('incident.read') && item('/open-data', 'openData', t('nav.openData'))}
+              {can('incident.read') && item('/reports', 'reports', t('nav.reports'))}
               {can('incident.read') && item('/timeline/place', 'timeline', t('nav.timeline'))}
               {can('actor.read') && item('/people', 'people', t('nav.people'))}
               {can('risk.read') && item('/risk', 'risk', t('nav.risk'))}

@@ -43,8 +43,8 @@ const valid = fullIncident('FUZZ');
 const validPaths = paths(valid);
 const endpoints = ['POST /api/v1/incidents', 'PUT /api/v1/incidents/:id', 'POST /api/v1/incidents/search', 'POST /api/v1/actors', 'POST /api/v1/actors/search', 'PUT /api/v1/drafts/:draft', 'POST /api/v1/users', 'PATCH /api/v1/users/:id', 'POST /api/v1/vocabularies/act/terms', 'POST /api/v1/auth/login', 'POST /api/v1/unseal', 'POST /api/v1/me/password',
   'PUT /api/v1/incidents/:id/shares', 'POST /api/v1/incidents/:id/reveal', 'POST /api/v1/incidents/scan-identifying', 'POST /api/v1/groups', 'PUT /api/v1/settings/identifying-fields',
-  'POST /api/v1/stats/breakdown', 'POST /api/v1/stats/compare', 'POST /api/v1/stats/patterns', 'PUT /api/v1/settings/patterns',
-  'POST /api/v1/publication/open-data', 'PUT /api/v1/settings/open-data'];
+  'POST /api/v1/stats/breakdown', 'POST /api/v1/stats/compare', 'POST /api/v1/stats/map', 'POST /api/v1/stats/patterns', 'PUT /api/v1/settings/patterns',
+  'POST /api/v1/publication/open-data', 'PUT /api/v1/settings/open-data', 'POST /api/v1/reports'];
 
 describe('API under generated input', () => {
   it('never answers 5xx to arbitrary JSON bodies on any endpoint', async () => {

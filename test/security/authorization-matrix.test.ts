@@ -77,6 +77,7 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/incidents/search': { body: () => ({ q: 'albergue' }) },
   'POST /api/v1/stats/breakdown': { body: () => ({ dimension: 'act', granularity: 'year' }) },
   'POST /api/v1/stats/compare': { body: () => ({ dimension: 'country', since: '2024' }) },
+  'POST /api/v1/stats/map': { body: () => ({ country: ['MX'] }) },
   'POST /api/v1/incidents/scan-identifying': { body: () => ({ text: IDENT }) },
   'POST /api/v1/incidents': { body: () => ({}) },
   'GET /api/v1/incidents/:id': { incident: true, expect: (role) => (can(role, 'identifying.read') ? 'allow' : 'redact') },
@@ -117,6 +118,11 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/publication/open-data': { body: () => ({ format: 'csv-incidents', lang: 'es' }) },
   'GET /api/v1/settings/open-data': {},
   'PUT /api/v1/settings/open-data': { body: () => ({ k: 5 }) },
+  'POST /api/v1/reports': { body: () => ({ title: 'Informe', from: '2024', to: '2024' }) },
+  'GET /api/v1/reports/:job': { url: () => `/api/v1/reports/${randomUUID()}` },
+  'GET /api/v1/reports/:job/report.pdf': { url: () => `/api/v1/reports/${randomUUID()}/report.pdf` },
+  'GET /api/v1/reports/:job/report.html': { url: () => `/api/v1/reports/${randomUUID()}/report.html` },
+  'GET /api/v1/report-candidates/:id': { incident: true },
 };
 
 const routes: AnyRoute[] = apiRoutes({ allowWebSetup: true, version: 'test' }, () => new Date().toISOString());

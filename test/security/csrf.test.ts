@@ -132,9 +132,12 @@ const EXAMPLES: Record<string, () => Promise<Example>> = {
   'POST /api/v1/incidents/search': async () => ({ url: '/api/v1/incidents/search', body: { q: 'albergue' }, writes: false }),
   'POST /api/v1/stats/breakdown': async () => ({ url: '/api/v1/stats/breakdown', body: { dimension: 'act' }, writes: false }),
   'POST /api/v1/stats/compare': async () => ({ url: '/api/v1/stats/compare', body: { dimension: 'act', since: '2024' }, writes: false }),
+  'POST /api/v1/stats/map': async () => ({ url: '/api/v1/stats/map', body: { country: ['MX'] }, writes: false }),
   // writes its audit event
   'POST /api/v1/publication/open-data': async () => ({ url: '/api/v1/publication/open-data', body: { format: 'geojson', lang: 'en' }, writes: true }),
   'PUT /api/v1/settings/open-data': async () => ({ url: '/api/v1/settings/open-data', body: { k: 5 + (++counter % 20) }, writes: true }),
+  // starts a job whose end writes its audit event
+  'POST /api/v1/reports': async () => ({ url: '/api/v1/reports', body: { title: 'Informe', from: '2024', to: '2024' }, writes: true }),
   'POST /api/v1/incidents': async () => ({ url: '/api/v1/incidents', body: fullIncident(`CSRF${++counter}`), writes: true }),
   'POST /api/v1/incidents/:id/reveal': async () => ({ url: `/api/v1/incidents/${ids.incident}/reveal`, body: { paths: ['sources[0].testimony'] }, writes: true }),
   'PUT /api/v1/incidents/:id': async () => ({ url: `/api/v1/incidents/${ids.incident}`, body: { ...(await forEdit('incidents', ids.incident)), title: `Cambiado ${++counter}` }, writes: true }),

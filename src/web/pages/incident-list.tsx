@@ -17,6 +17,7 @@ import { partsOf, joinParts, type DateParts } from './incident-form/model';
 import type { DraftSummary, SearchFacet, SearchQuery, SearchResult } from '../types';
 import type { Vocab } from '../lib/vocab';
 import type { Places } from '../types';
+import { takeSearch } from '../lib/search-handoff';
 
 const PAGE_SIZE = 20;
 const FILTER_FACETS: SearchFacet[] = ['year', 'country', 'state', 'act', 'perpetrator', 'role', 'gender', 'lgbti', 'migrationStatus', 'status'];
@@ -59,6 +60,9 @@ export function facetLabel(f: SearchFacet, value: string, vocab: Vocab, places: 
 
 export function IncidentListPage() {
   const { vocab, places } = useAppState();
+  // a search handed over by another page (the map's click-through), in memory only
+  const handed = takeSearch();
+  if (handed) memory = { query: { ...emptyQuery(), ...handed }, words: handed.q ?? '', result: null };
   const [query, setQuery] = useState<SearchQuery>(memory.query);
   const [words, setWords] = useState(memory.words);
   const [result, setResult] = useState<SearchResult | null>(memory.result);

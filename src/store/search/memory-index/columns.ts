@@ -4,8 +4,10 @@
  * dates as yyyymmdd numbers, and the incident's acts, perpetrators and victims as short lists in
  * one shared pool. Only non-identifying values: vocabulary codes, public place codes, dates,
  * status, confidentiality. People appear as numbers pointing at their four search attributes
- * (role, gender identity, LGBTI, migration status), never by name.
+ * (role, gender identity, LGBTI, migration status), never by name. The map's place (map-place.ts:
+ * country, state and gazetteer point at the public precision) is one more dictionary-encoded number.
  */
+import { mapPlaceKey, mapPlaceOf, type PublicPlace } from '../../../domain/map/map-place.js';
 
 /** Strings ↔ small numbers; id 0 stands for "none" (SQL NULL). */
 export class Dict {
@@ -56,7 +58,11 @@ export interface IncidentFacts {
   perpetrators: [string, string][];
   /** actor ids of the victims */
   victims: string[];
+  /** the public place fields (the map's point is derived from them, then they are dropped) */
+  place?: PublicPlace;
 }
+
+const NO_PLACE: PublicPlace = { precision: 'unknown', country: null, state: null, locality: null, crossing: null };
 
 export type ActorFacts = Record<ActorFacet, string | null>;
 
@@ -81,6 +87,8 @@ export class IncidentColumns {
   month = new Uint16Array(0);
   dateFrom = new Int32Array(0);
   dateTo = new Int32Array(0);
+  /** the map place (dicts.mapPlace: mapPlaceKey) */
+  mapPlace = new Uint16Array(0);
   /** start and length of each slot's lists in `pool` */
   actStart = new Int32Array(0);
   actLen = new Uint8Array(0);
@@ -95,7 +103,7 @@ export class IncidentColumns {
   /** seq → slot + 1 (0: not held) */
   slotOfSeq = new Int32Array(0);
 
-  readonly dicts = { country: new Dict(), state: new Dict(), status: new Dict(), year: new Dict(), month: new Dict(), act: new Dict(), actRoot: new Dict(), perpetrator: new Dict(), perpetratorGroup: new Dict() };
+  readonly dicts = { country: new Dict(), state: new Dict(), status: new Dict(), year: new Dict(), month: new Dict(), act: new Dict(), actRoot: new Dict(), perpetrator: new Dict(), perpetratorGroup: new Dict(), mapPlace: new Dict() };
   /** act kind id → root id; perpetrator id → group id */
   rootOfAct = new Uint16Array(0);
   groupOfPerpetrator = new Uint16Array(0);
@@ -146,6 +154,7 @@ export class IncidentColumns {
     this.month = grown(this.month, size, u16);
     this.dateFrom = grown(this.dateFrom, size, i32);
     this.dateTo = grown(this.dateTo, size, i32);
+    this.mapPlace = grown(this.mapPlace, size, u16);
     this.actStart = grown(this.actStart, size, i32);
     this.actLen = grown(this.actLen, size, u8);
     this.perpStart = grown(this.perpStart, size, i32);
@@ -190,6 +199,7 @@ export class IncidentColumns {
     this.month[s] = d.month.id(f.dateStart && f.dateStart.length >= 7 ? f.dateStart.slice(0, 7) : null);
     this.dateFrom[s] = dayNumber(f.dateFrom);
     this.dateTo[s] = dayNumber(f.dateTo);
+    this.mapPlace[s] = this.mapPlaceId(f.place ?? NO_PLACE);
     const acts = f.acts.slice(0, 255).map(([kind, root]) => {
       const k = d.act.id(kind);
       this.rootOfAct = grown(this.rootOfAct, k + 1, (n) => new Uint16Array(n));
@@ -211,6 +221,19 @@ export class IncidentColumns {
     this.victimLen[s] = victims.length;
     if (this.garbage > 1_000_000 && this.garbage * 2 > this.poolUsed) this.compact();
     return s;
+  }
+
+  /** public place fields → map place id, remembered (most incidents share a few thousand places) */
+  private readonly placeIds = new Map<string, number>();
+  private mapPlaceId(p: PublicPlace): number {
+    const raw = `${p.precision}\u0000${p.country ?? ''}\u0000${p.state ?? ''}\u0000${p.locality ?? ''}\u0000${p.crossing ?? ''}`;
+    let id = this.placeIds.get(raw);
+    if (id === undefined) {
+      if (this.placeIds.size >= 50_000) this.placeIds.clear();
+      id = this.dicts.mapPlace.id(mapPlaceKey(mapPlaceOf(p)));
+      this.placeIds.set(raw, id);
+    }
+    return id;
   }
 
   /** An incident removed from the database altogether (not only marked deleted). */
@@ -242,7 +265,7 @@ export class IncidentColumns {
   /** Bytes held by the arrays (for the benchmark's memory figures). */
   bytes(): number {
     let n = this.pool.byteLength + this.slotOfSeq.byteLength + this.rootOfAct.byteLength + this.groupOfPerpetrator.byteLength;
-    for (const a of [this.seq, this.live, this.restricted, this.country, this.state, this.status, this.year, this.month, this.dateFrom, this.dateTo, this.actStart, this.actLen, this.perpStart, this.perpLen, this.victimStart, this.victimLen]) n += a.byteLength;
+    for (const a of [this.seq, this.live, this.restricted, this.country, this.state, this.status, this.year, this.month, this.dateFrom, this.dateTo, this.mapPlace, this.actStart, this.actLen, this.perpStart, this.perpLen, this.victimStart, this.victimLen]) n += a.byteLength;
     for (const f of ACTOR_FACETS) n += this.actorAttr[f].byteLength;
     return n;
   }

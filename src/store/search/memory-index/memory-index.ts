@@ -20,6 +20,8 @@ import { Bitset, TextMatcher } from './text-match.js';
 import { scan, type ScanResult } from './scan.js';
 import { dashboardScan } from './dashboard-scan.js';
 import { breakdownScan } from './breakdown-scan.js';
+import { mapScan } from './map-scan.js';
+import type { MapCounts, MapQuery } from '../../../domain/map/map-counts.js';
 import type { Breakdown, BreakdownQuery } from '../../../domain/stats/breakdown.js';
 import { actorFactsOf, allActorFacts, changesSince, currentStamps, factsInRange, factsOf, maxSeq, rankedSeqs } from './read-facts.js';
 import { SharedSets } from './shared-sets.js';
@@ -196,6 +198,17 @@ export class MemoryIndex {
       const filters: SearchQuery = { ...q, sort: 'date_desc', page: 1, pageSize: 1, facets: false };
       scan({ cols: this.cols, order: this.order, q: filters, ...(text ? { text } : {}), shared, page: false, matched });
       return breakdownScan(this.cols, q, matched.words);
+    });
+  }
+
+  /** The offline map's counts per country, state and gazetteer point of the incidents matching a search. */
+  map(q: MapQuery, viewer: Viewer): Promise<MapCounts> {
+    return this.exclusive(async () => {
+      const { text, shared } = await this.prepare(q.q, viewer);
+      const matched = new Bitset(this.cols.count);
+      const filters: SearchQuery = { ...q, sort: 'date_desc', page: 1, pageSize: 1, facets: false };
+      scan({ cols: this.cols, order: this.order, q: filters, ...(text ? { text } : {}), shared, page: false, matched });
+      return mapScan(this.cols, matched.words);
     });
   }
 

@@ -12,16 +12,17 @@ import { ftsMatch, tsQuery } from '../fts-query.js';
 
 type Db = Kysely<Database>;
 
-interface IncidentRow { seq: number; id: string; deleted_at: string | null; confidentiality: string; country: string | null; state: string | null; status: string; date_from: string | null; date_to: string | null; date_start: string | null }
+interface IncidentRow { seq: number; id: string; deleted_at: string | null; confidentiality: string; country: string | null; state: string | null; status: string; date_from: string | null; date_to: string | null; date_start: string | null; place_precision: string; locality: string | null; crossing: string | null }
 
 async function factsWhere(db: Db, where: RawBuilder<unknown>): Promise<IncidentFacts[]> {
-  const rows = (await sql<IncidentRow>`SELECT i.seq, i.id, i.deleted_at, i.confidentiality, i.country, i.state, i.status, i.date_from, i.date_to, i.date_start FROM incidents i WHERE ${where} ORDER BY i.seq`.execute(db)).rows;
+  const rows = (await sql<IncidentRow>`SELECT i.seq, i.id, i.deleted_at, i.confidentiality, i.country, i.state, i.status, i.date_from, i.date_to, i.date_start, i.place_precision, i.locality, i.crossing FROM incidents i WHERE ${where} ORDER BY i.seq`.execute(db)).rows;
   const bySeq = new Map<number, IncidentFacts>();
   const out = rows.map((r) => {
     const f: IncidentFacts = {
       seq: Number(r.seq), id: r.id, deleted: r.deleted_at !== null, restricted: r.confidentiality === 'restricted',
       country: r.country, state: r.state, status: r.status, dateFrom: r.date_from, dateTo: r.date_to, dateStart: r.date_start,
       acts: [], perpetrators: [], victims: [],
+      place: { precision: r.place_precision, country: r.country, state: r.state, locality: r.locality, crossing: r.crossing },
     };
     bySeq.set(f.seq, f);
     return f;
