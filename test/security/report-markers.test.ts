@@ -151,6 +151,9 @@ describe('report builder: nothing identifying in the HTML or the PDF', () => {
       expect(o.text, where).toContain('Instituto Nacional de Migración');
       expect(o.text, where).toContain(o.lang === 'es' ? 'Caso 2' : 'Case 2'); // the title holding a real name is replaced
       expect(o.text, where).toContain(o.lang === 'es' ? 'Cifras clave' : 'Key figures');
+      // the state map: drawn in both, its title in the PDF's text, its shapes in the HTML
+      expect(o.text, where).toContain(o.lang === 'es' ? 'Mapa: incidentes por estado en el periodo' : 'Map: incidents by state in the period');
+      if (o.kind === 'html') expect(o.text, where).toMatch(/<figure class="state-map"><svg role="img"[^>]*>.*<path d="M/);
     }
   });
 

@@ -11,6 +11,7 @@ const CSS = `
 body{font-family:Helvetica,Arial,sans-serif;color:#111;background:#fff;max-width:52rem;margin:0 auto;padding:1rem;line-height:1.45}
 h1{font-size:1.7rem;margin:.2rem 0}h2{font-size:1.3rem;border-bottom:2px solid #111;margin-top:2rem}h3{font-size:1.1rem}
 .meta{color:#333}.meta dt{font-weight:bold}.meta dd{margin:0 0 .4rem 0}
+.state-map{margin:1.5rem 0 .5rem}.state-map svg{max-width:100%;height:auto}.map-legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #666;padding:.25rem .4rem;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:bold;padding:.3rem 0}
 figure.chart{margin:.5rem 0}figcaption,.note{font-size:.85rem;color:#333}
@@ -35,10 +36,9 @@ function chartSection(c: ReportChart, lang: 'es' | 'en', level = 'h3'): string {
 }
 
 /**
- * HOOK for the map (issue 5 §4): a state choropleth drawn as static SVG on the server from the
- * counts by state. No server-side renderer of the offline basemap exists yet (the map page draws
- * in the browser), so reports show the counts-by-state table where the map goes; pass a renderer
- * here once src/domain/map/ offers one. It must return inline SVG without script or URL.
+ * The map (issue 5 §4): a state choropleth drawn as static SVG on the server from the counts by
+ * state (state-map.ts, from the bundled basemap), followed by the counts-by-state table. The hook
+ * must return inline SVG without script or URL; without it, the table alone.
  */
 export type StateMapHook = (counts: ReportModel['stateCounts'], lang: 'es' | 'en') => string | null;
 

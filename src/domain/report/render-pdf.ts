@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { ReportChart, ReportModel } from './model.js';
 import { barLayout } from './bar-layout.js';
 import { w } from './words.js';
+import type { StateMapDrawing } from './state-map.js';
 
 const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
 /** Text the standard fonts can draw: NFC, WinAnsi characters kept, anything else "?". */
@@ -39,6 +40,32 @@ function para(doc: Doc, s: string, opts: PDFKit.Mixins.TextOptions = {}): void {
 }
 
 /** A table: first column left, the others right-aligned numbers. */
+/** The states shaded by count (state-map.ts), scaled to the page's width, then its legend. */
+function stateMap(doc: Doc, d: StateMapDrawing, lang: 'es' | 'en'): void {
+  const width = doc.page.width - 2 * MARGIN;
+  const scale = width / d.width;
+  const height = d.height * scale;
+  if (doc.y + height + 60 > doc.page.height - MARGIN) doc.addPage();
+  heading(doc, w(lang, 'mapTitle'), 12);
+  const top = doc.y;
+  doc.save();
+  doc.translate(MARGIN, top).scale(scale);
+  for (const s of d.shapes) doc.path(s.d).lineWidth(0.5 / scale).fillAndStroke(s.shade, '#555555');
+  doc.restore();
+  doc.x = MARGIN;
+  doc.y = top + height + 6;
+  const legend = [{ label: w(lang, 'mapNone'), shade: '#ffffff' }, ...d.legend.map((l) => ({ label: l.from === l.to ? `${l.from}` : `${l.from}–${l.to}`, shade: l.shade }))];
+  let x = MARGIN;
+  const y = doc.y;
+  for (const l of legend) {
+    doc.rect(x, y, 10, 10).lineWidth(0.5).fillAndStroke(l.shade, '#555555');
+    doc.fillColor('#000').font('Helvetica').fontSize(9).text(winAnsi(l.label), x + 14, y + 1, { lineBreak: false });
+    x += 24 + doc.widthOfString(winAnsi(l.label));
+  }
+  doc.x = MARGIN;
+  doc.y = y + 18;
+}
+
 function table(doc: Doc, head: string[], rows: string[][]): void {
   const width = doc.page.width - 2 * MARGIN;
   const first = head.length > 2 ? width * 0.5 : width * 0.7;
@@ -83,7 +110,7 @@ function chart(doc: Doc, c: ReportChart, lang: 'es' | 'en'): void {
   if (c.note) para(doc, c.note);
 }
 
-export function renderPdf(m: ReportModel): Promise<Buffer> {
+export function renderPdf(m: ReportModel, opts: { stateMap?: StateMapDrawing | null } = {}): Promise<Buffer> {
   const lang = m.lang;
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: winAnsi(m.title), Creator: 'Bitácora', Producer: 'Bitácora' }, lang });
   const chunks: Buffer[] = [];
@@ -103,6 +130,7 @@ export function renderPdf(m: ReportModel): Promise<Buffer> {
   heading(doc, w(lang, 'charts'), 15);
   para(doc, w(lang, 'chartNote'));
   for (const c of m.charts) chart(doc, c, lang);
+  if (opts.stateMap) stateMap(doc, opts.stateMap, lang);
   chart(doc, m.stateTable, lang);
   if (m.cases.length) {
     heading(doc, w(lang, 'caseStudies'), 15);

@@ -18,6 +18,9 @@ import { buildReportModel } from '../../domain/report/model.js';
 import { specFilters } from '../../domain/report/spec.js';
 import { renderHtml } from '../../domain/report/render-html.js';
 import { renderPdf } from '../../domain/report/render-pdf.js';
+import { drawStateMap, stateMapSvg } from '../../domain/report/state-map.js';
+import { w } from '../../domain/report/words.js';
+import { loadBasemap } from './basemap.js';
 import { countryName, stateByCode } from '../../domain/places/places.js';
 import type { Labeller } from '../../domain/publication/labels.js';
 
@@ -76,9 +79,11 @@ export async function runReport(ctx: ServiceContext, p: PreparedReport, progress
     state: (code) => stateByCode(code)?.name[lang] ?? code,
   };
   const model = buildReportModel({ spec, figures, cases: p.cases, labels, workspace: p.workspace, today: ctx.now().slice(0, 10), include: settings.include });
-  const html = renderHtml(model);
+  const basemap = await loadBasemap();
+  const drawing = basemap ? drawStateMap(basemap, model.stateCounts) : null;
+  const html = renderHtml(model, drawing ? { stateMap: () => stateMapSvg(drawing, { title: w(lang, 'mapTitle'), none: w(lang, 'mapNone') }) } : {});
   progress({ done: ++done, total, step: 'pdf' });
-  const pdf = await renderPdf(model);
+  const pdf = await renderPdf(model, { stateMap: drawing });
   progress({ done: ++done, total, step: 'done' });
   return { html, pdf, lang, figures };
 }

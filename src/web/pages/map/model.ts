@@ -60,26 +60,4 @@ export function showIncidents(f: Filters, place: PlaceFilter): void {
   navigate('/');
 }
 
-/** Class breaks of the choropleth (up to five classes of states with incidents; 0 = none). */
-export function classBreaks(counts: number[]): number[] {
-  const xs = counts.filter((n) => n > 0).sort((a, b) => a - b);
-  if (!xs.length) return [];
-  const breaks: number[] = [];
-  for (const q of [0.2, 0.4, 0.6, 0.8]) {
-    const v = xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-    if (v > (breaks[breaks.length - 1] ?? 0) && v < xs[xs.length - 1]!) breaks.push(v);
-  }
-  return [...breaks, xs[xs.length - 1]!];
-}
-
-/** The class (1…) of a count given the breaks (each break the class's upper bound); 0 for none. */
-export function classOf(n: number, breaks: number[]): number {
-  if (n <= 0) return 0;
-  const i = breaks.findIndex((b) => n <= b);
-  return i < 0 ? breaks.length : i + 1;
-}
-
-/** "1–12", "13–40" … for the legend. */
-export function classRanges(breaks: number[]): { from: number; to: number }[] {
-  return breaks.map((b, i) => ({ from: i === 0 ? 1 : breaks[i - 1]! + 1, to: b }));
-}
+export { classBreaks, classOf, classRanges } from '../../../domain/map/classes';
