@@ -8,6 +8,7 @@
  * country, state and gazetteer point at the public precision) is one more dictionary-encoded number.
  */
 import { mapPlaceKey, mapPlaceOf, type PublicPlace } from '../../../domain/map/map-place.js';
+import { UuidMap } from './uuid-map.js';
 
 /** Strings ↔ small numbers; id 0 stands for "none" (SQL NULL). */
 export class Dict {
@@ -109,9 +110,10 @@ export class IncidentColumns {
   groupOfPerpetrator = new Uint16Array(0);
 
   readonly actorDicts: Record<ActorFacet, Dict> = { role: new Dict(), gender: new Dict(), lgbti: new Dict(), migrationStatus: new Dict() };
-  readonly actorNumber = new Map<string, number>();
+  /** actor id → number (typed arrays, not a Map of strings: uuid-map.ts) */
+  readonly actorNumber = new UuidMap();
   /** id → seq of restricted incidents only (a viewer's shares name incidents by id) */
-  readonly restrictedSeq = new Map<string, number>();
+  readonly restrictedSeq = new UuidMap();
   actorAttr: Record<ActorFacet, Uint16Array> = { role: new Uint16Array(0), gender: new Uint16Array(0), lgbti: new Uint16Array(0), migrationStatus: new Uint16Array(0) };
 
   slot(seq: number): number {
@@ -264,7 +266,7 @@ export class IncidentColumns {
 
   /** Bytes held by the arrays (for the benchmark's memory figures). */
   bytes(): number {
-    let n = this.pool.byteLength + this.slotOfSeq.byteLength + this.rootOfAct.byteLength + this.groupOfPerpetrator.byteLength;
+    let n = this.pool.byteLength + this.slotOfSeq.byteLength + this.rootOfAct.byteLength + this.groupOfPerpetrator.byteLength + this.actorNumber.bytes() + this.restrictedSeq.bytes();
     for (const a of [this.seq, this.live, this.restricted, this.country, this.state, this.status, this.year, this.month, this.dateFrom, this.dateTo, this.mapPlace, this.actStart, this.actLen, this.perpStart, this.perpLen, this.victimStart, this.victimLen]) n += a.byteLength;
     for (const f of ACTOR_FACETS) n += this.actorAttr[f].byteLength;
     return n;
