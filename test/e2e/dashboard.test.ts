@@ -6,13 +6,11 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { startServer, runCli, type ServerProcess } from '../helpers/server-process.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
-import { expectAccessibleInBothLanguages, hasHorizontalScroll, tabTo, signedInPage } from './helpers.js';
+import { expectAccessibleInBothLanguages, hasHorizontalScroll, servedWorkspace, signedInPage, tabTo } from './helpers.js';
 import type { Breakdown } from '../../src/domain/stats/breakdown.js';
 import type { Comparison } from '../../src/domain/stats/comparison.js';
 
@@ -42,16 +40,7 @@ async function download(p: Page, button: string): Promise<{ name: string; rows: 
 }
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bitacora-e2e-dashboard-'));
-  const env = { BITACORA_DATA_DIR: dataDir, BITACORA_PASSPHRASE: PASS };
-  const init = await runCli(['init'], { ...env, BITACORA_ADMIN_EMAIL: ADMIN.email, BITACORA_ADMIN_PASSWORD: ADMIN.password });
-  expect(init.code, init.stderr).toBe(0);
-  const demo = await runCli(['demo', '--incidents', '120', '--seed', '11'], env);
-  expect(demo.code, demo.stderr).toBe(0);
-  srv = await startServer({ BITACORA_PASSPHRASE: PASS }, dataDir);
-  const r = await fetch(`${srv.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  expect(r.status).toBe(200);
-  session = { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await r.json()) as { csrf: string }).csrf };
+  ({ srv, session } = await servedWorkspace('dashboard', PASS, ADMIN, [['demo', '--incidents', '120', '--seed', '11']]));
   browser = await launchBrowser();
   rec = await signedInPage(browser, srv.url, ADMIN);
   page = rec.page;

@@ -1,9 +1,12 @@
 /** Small helpers for the web end-to-end suite (not a test file). */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { newPage, type RecordedPage } from '../helpers/browser.js';
+import { runCli, startServer, type ServerProcess } from '../helpers/server-process.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const AXE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -96,4 +99,31 @@ export async function signedInPage(browser: Browser, url: string, who: { email: 
   await rec.page.click('form button[type=submit]');
   await rec.page.waitForSelector('.app-header');
   return rec;
+}
+
+export interface ApiSession { cookie: string; csrf: string }
+
+/** Signs in through the API (for recording data before the browser opens). */
+export async function apiSession(url: string, who: { email: string; password: string }): Promise<ApiSession> {
+  const r = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+  expect(r.status).toBe(200);
+  return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await r.json()) as { csrf: string }).csrf };
+}
+
+/**
+ * A workspace for one e2e file: `bitacora init` in a fresh folder with `admin`, then any further
+ * commands on it (e.g. `['demo', '--incidents', '120']`), then `bitacora serve` unsealed with
+ * `passphrase`, and the admin signed in through the API.
+ */
+export async function servedWorkspace(name: string, passphrase: string, admin: { email: string; password: string }, commands: string[][] = []): Promise<{ srv: ServerProcess; session: ApiSession }> {
+  const dataDir = mkdtempSync(join(tmpdir(), `bitacora-e2e-${name}-`));
+  const env = { BITACORA_DATA_DIR: dataDir, BITACORA_PASSPHRASE: passphrase };
+  const init = await runCli(['init'], { ...env, BITACORA_ADMIN_EMAIL: admin.email, BITACORA_ADMIN_PASSWORD: admin.password });
+  expect(init.code, init.stderr).toBe(0);
+  for (const c of commands) {
+    const r = await runCli(c, env);
+    expect(r.code, r.stderr).toBe(0);
+  }
+  const srv = await startServer({ BITACORA_PASSPHRASE: passphrase }, dataDir);
+  return { srv, session: await apiSession(srv.url, admin) };
 }

@@ -6,12 +6,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, runCli, type ServerProcess } from '../helpers/server-process.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
-import { expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, signedInPage } from './helpers.js';
+import { expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, servedWorkspace, signedInPage } from './helpers.js';
 import type { MapCounts } from '../../src/domain/map/map-counts.js';
 import type { SearchResult } from '../../src/domain/incident/search-query.js';
 
@@ -33,16 +30,7 @@ async function post<T>(path: string, body: unknown): Promise<T> {
 const cells = (p: Page, selector: string): Promise<string[][]> => p.$$eval(selector, (trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bitacora-e2e-map-'));
-  const env = { BITACORA_DATA_DIR: dataDir, BITACORA_PASSPHRASE: PASS };
-  const init = await runCli(['init'], { ...env, BITACORA_ADMIN_EMAIL: ADMIN.email, BITACORA_ADMIN_PASSWORD: ADMIN.password });
-  expect(init.code, init.stderr).toBe(0);
-  const demo = await runCli(['demo', '--incidents', '160', '--seed', '12'], env);
-  expect(demo.code, demo.stderr).toBe(0);
-  srv = await startServer({ BITACORA_PASSPHRASE: PASS }, dataDir);
-  const r = await fetch(`${srv.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  expect(r.status).toBe(200);
-  session = { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await r.json()) as { csrf: string }).csrf };
+  ({ srv, session } = await servedWorkspace('map', PASS, ADMIN, [['demo', '--incidents', '160', '--seed', '12']]));
   browser = await launchBrowser();
   rec = await signedInPage(browser, srv.url, ADMIN);
   page = rec.page;

@@ -8,13 +8,11 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { startServer, runCli, type ServerProcess } from '../helpers/server-process.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
-import { expectAccessibleInBothLanguages, hasHorizontalScroll, shot, signedInPage } from './helpers.js';
+import { type ApiSession, expectAccessibleInBothLanguages, hasHorizontalScroll, servedWorkspace, shot, signedInPage } from './helpers.js';
 
 const PASS = 'frase de custodia de datos abiertos 2026';
 const ADMIN = { email: 'admin@example.org', password: 'contraseña-segura-1' };
@@ -58,13 +56,8 @@ async function provoking400(action: () => Promise<void>): Promise<void> {
 }
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bitacora-e2e-open-data-'));
-  const init = await runCli(['init'], { BITACORA_DATA_DIR: dataDir, BITACORA_PASSPHRASE: PASS, BITACORA_ADMIN_EMAIL: ADMIN.email, BITACORA_ADMIN_PASSWORD: ADMIN.password });
-  expect(init.code, init.stderr).toBe(0);
-  srv = await startServer({ BITACORA_PASSPHRASE: PASS }, dataDir);
-  const r = await fetch(`${srv.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  expect(r.status).toBe(200);
-  const session = { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await r.json()) as { csrf: string }).csrf };
+  let session: ApiSession;
+  ({ srv, session } = await servedWorkspace('open-data', PASS, ADMIN));
   for (let n = 0; n < 6; n++) await record(session, n);
   await record(session, 9, 'restricted');
 

@@ -8,12 +8,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, runCli, type ServerProcess } from '../helpers/server-process.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
-import { expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, signedInPage } from './helpers.js';
+import { expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, servedWorkspace, signedInPage } from './helpers.js';
 
 const PASS = 'frase de custodia de patrones 2026';
 const ADMIN = { email: 'admin@example.org', password: 'contraseña-segura-1' };
@@ -65,13 +62,7 @@ async function findPatterns(): Promise<void> {
 }
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bitacora-e2e-patterns-'));
-  const init = await runCli(['init'], { BITACORA_DATA_DIR: dataDir, BITACORA_PASSPHRASE: PASS, BITACORA_ADMIN_EMAIL: ADMIN.email, BITACORA_ADMIN_PASSWORD: ADMIN.password });
-  expect(init.code, init.stderr).toBe(0);
-  srv = await startServer({ BITACORA_PASSPHRASE: PASS }, dataDir);
-  const r = await fetch(`${srv.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  expect(r.status).toBe(200);
-  session = { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await r.json()) as { csrf: string }).csrf };
+  ({ srv, session } = await servedWorkspace('patterns', PASS, ADMIN));
 
   const watched = await record('Vigilancia de la casa de la directora', '2024-01-10', 'MX', 'surveillance.home', 'non_state.organised_crime', { pseudonym: 'Directora Ríos' });
   actors.director = watched.victims[0]!.actorId;
