@@ -127,3 +127,23 @@ export async function servedWorkspace(name: string, passphrase: string, admin: {
   const srv = await startServer({ BITACORA_PASSPHRASE: passphrase }, dataDir);
   return { srv, session: await apiSession(srv.url, admin) };
 }
+
+/**
+ * Chromium logs a 4xx the app provoked on purpose as "Failed to load resource"; `provoking400`
+ * runs the action, waits for exactly one new such line and excuses it, so `unexcused()` can still
+ * insist on a clean console.
+ */
+export function provokedErrors(rec: RecordedPage) {
+  const excused = new Set<number>();
+  return {
+    async provoking400(action: () => Promise<void>): Promise<void> {
+      const from = rec.errors.length;
+      await action();
+      const find = () => rec.errors.findIndex((e, i) => i >= from && !excused.has(i) && e.startsWith('Failed to load resource: the server responded with a status of 400 '));
+      for (let waited = 0; find() < 0 && waited < 5000; waited += 50) await rec.page.waitForTimeout(50);
+      expect(find(), 'the server should have answered 400').toBeGreaterThanOrEqual(0);
+      excused.add(find());
+    },
+    unexcused: (): string[] => rec.errors.filter((_, i) => !excused.has(i)),
+  };
+}

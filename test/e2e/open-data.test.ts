@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
-import { type ApiSession, expectAccessibleInBothLanguages, hasHorizontalScroll, servedWorkspace, shot, signedInPage } from './helpers.js';
+import { type ApiSession, expectAccessibleInBothLanguages, hasHorizontalScroll, provokedErrors, servedWorkspace, shot, signedInPage } from './helpers.js';
 
 const PASS = 'frase de custodia de datos abiertos 2026';
 const ADMIN = { email: 'admin@example.org', password: 'contraseña-segura-1' };
@@ -44,16 +44,7 @@ async function download(button: string, press = false): Promise<{ name: string; 
 }
 const csvRows = (text: string) => parse(text, { bom: true, columns: true }) as Record<string, string>[];
 
-/** Chromium logs a 400 the app provoked on purpose as "Failed to load resource"; exactly one such line is excused. */
-const excused = new Set<number>();
-async function provoking400(action: () => Promise<void>): Promise<void> {
-  const from = rec.errors.length;
-  await action();
-  const find = () => rec.errors.findIndex((e, i) => i >= from && !excused.has(i) && e.startsWith('Failed to load resource: the server responded with a status of 400 '));
-  for (let waited = 0; find() < 0 && waited < 5000; waited += 50) await page.waitForTimeout(50);
-  expect(find(), 'the server should have answered 400').toBeGreaterThanOrEqual(0);
-  excused.add(find());
-}
+let provoked: ReturnType<typeof provokedErrors>;
 
 beforeAll(async () => {
   let session: ApiSession;
@@ -63,6 +54,7 @@ beforeAll(async () => {
 
   browser = await launchBrowser();
   rec = await signedInPage(browser, srv.url, ADMIN);
+  provoked = provokedErrors(rec);
   page = rec.page;
 }, 180_000);
 
@@ -126,7 +118,7 @@ describe('open data', () => {
 
   it('takes new settings from an admin (a bad k refused in place), passes axe in both languages and fits 360 px', async () => {
     await page.fill('#od-k', '1');
-    await provoking400(() => page.click('.open-data-settings button[type=submit]'));
+    await provoked.provoking400(() => page.click('.open-data-settings button[type=submit]'));
     await page.waitForSelector('#od-k-err');
     expect(await page.getAttribute('#od-k', 'aria-invalid')).toBe('true');
     await page.fill('#od-k', '7');
@@ -143,7 +135,7 @@ describe('open data', () => {
     expect(h.overflow, h.culprits.join(', ')).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    expect(rec.errors.filter((_, i) => !excused.has(i))).toEqual([]);
+    expect(provoked.unexcused()).toEqual([]);
     expect(rec.requests.filter((u) => !u.startsWith(srv.url))).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
-import { expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, servedWorkspace, signedInPage } from './helpers.js';
+import { expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, provokedErrors, servedWorkspace, signedInPage } from './helpers.js';
 
 const PASS = 'frase de custodia de patrones 2026';
 const ADMIN = { email: 'admin@example.org', password: 'contraseña-segura-1' };
@@ -44,16 +44,7 @@ async function record(title: string, day: string, country: string, act: string, 
   return c;
 }
 
-/** Chromium logs a 400 the app provoked on purpose as "Failed to load resource"; exactly one such line is excused. */
-const excused = new Set<number>();
-async function provoking400(action: () => Promise<void>): Promise<void> {
-  const from = rec.errors.length;
-  await action();
-  const find = () => rec.errors.findIndex((e, i) => i >= from && !excused.has(i) && e.startsWith('Failed to load resource: the server responded with a status of 400 '));
-  for (let waited = 0; find() < 0 && waited < 5000; waited += 50) await page.waitForTimeout(50);
-  expect(find(), 'the server should have answered 400').toBeGreaterThanOrEqual(0);
-  excused.add(find());
-}
+let provoked: ReturnType<typeof provokedErrors>;
 
 /** Opens the patterns page from the navigation and waits for its answer. */
 async function findPatterns(): Promise<void> {
@@ -74,6 +65,7 @@ beforeAll(async () => {
 
   browser = await launchBrowser();
   rec = await signedInPage(browser, srv.url, ADMIN);
+  provoked = provokedErrors(rec);
   page = rec.page;
 }, 180_000);
 
@@ -138,7 +130,7 @@ describe('pattern flags', () => {
 
     // 1 is below the minimum: the server's problem is shown at the field, nothing saved
     await page.fill(min, '1');
-    await provoking400(() => page.click('form.thresholds button[type=submit]'));
+    await provoked.provoking400(() => page.click('form.thresholds button[type=submit]'));
     await page.waitForSelector(`${min}-err`);
     expect(await page.locator(`${min}-err`).innerText()).toBe('Debe ser al menos 2.');
     expect(await page.getAttribute(min, 'aria-invalid')).toBe('true');
@@ -168,7 +160,7 @@ describe('pattern flags', () => {
     expect(h.overflow, h.culprits.join(', ')).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    expect(rec.errors.filter((_, i) => !excused.has(i))).toEqual([]);
+    expect(provoked.unexcused()).toEqual([]);
     expect(rec.requests.filter((u) => !u.startsWith(srv.url))).toEqual([]);
   });
 });
