@@ -11,7 +11,10 @@
  * - 'country': the country; 'unknown' or no known country: not on the map.
  * The choropleth counts an incident in a state only when its public precision is a state or finer.
  */
-import { places, stateByCode, crossingByCode, isCountry, type Locality } from '../places/places.js';
+import { stateByCode, crossingByCode, isCountry } from '../places/places.js';
+import { gazetteerTown, precisionRank } from '../places/gazetteer.js';
+
+export { precisionRank };
 
 export type PointKind = 'town' | 'crossing' | 'state' | 'country';
 
@@ -31,15 +34,6 @@ export interface PublicPlace {
   crossing: string | null;
 }
 
-/** How fine a public precision is: 0 none, 1 country, 2 state (crossing, route), 3 town. */
-export function precisionRank(precision: string): number {
-  switch (precision) {
-    case 'country': return 1;
-    case 'state': case 'crossing': case 'route': return 2;
-    case 'municipality': case 'locality': return 3;
-    default: return 0;
-  }
-}
 
 /** How fine a map point is, on the same scale. */
 export function pointRank(point: string | null): number {
@@ -50,16 +44,6 @@ export function pointRank(point: string | null): number {
   return 3;
 }
 
-export function foldName(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-const townsByState = new Map<string, Map<string, Locality>>();
-for (const l of places.localities) {
-  let m = townsByState.get(l.state);
-  if (!m) townsByState.set(l.state, (m = new Map()));
-  m.set(foldName(l.name), l);
-}
 
 const NOWHERE: MapPlace = { country: null, state: null, point: null };
 
@@ -78,7 +62,7 @@ export function mapPlaceOf(p: PublicPlace): MapPlace {
     }
   }
   if (onBorder) return { country, state, point: `crossing:${onBorder.code}` };
-  const town = rank >= 3 && state && p.locality ? townsByState.get(state)?.get(foldName(p.locality)) : undefined;
+  const town = rank >= 3 && state && p.locality ? gazetteerTown(state, p.locality) : undefined;
   if (town) return { country, state, point: `town:${state}:${town.name}` };
   if (state) return { country, state, point: `state:${state}` };
   return { country, state: null, point: `country:${country}` };

@@ -5,7 +5,10 @@
  * its name is then the gazetteer's, never the typed text. Crossings and route segments coarsen
  * to their state. Points come from the gazetteer alone (placePoint), never from a private point.
  */
-import { places, stateByCode, crossingByCode, isCountry, type Locality } from '../places/places.js';
+import { places, stateByCode, crossingByCode, isCountry } from '../places/places.js';
+import { gazetteerTown, precisionRank } from '../places/gazetteer.js';
+
+export { gazetteerTown };
 import type { PlaceLevel } from './settings.js';
 import type { PublicationFacts } from './facts.js';
 
@@ -15,31 +18,8 @@ export interface CoarsePlace { precision: PublicPrecision; country?: string; sta
 const RANK: Record<PublicPrecision, number> = { unknown: 0, country: 1, state: 2, municipality: 3 };
 const BY_RANK: PublicPrecision[] = ['unknown', 'country', 'state', 'municipality'];
 
-/** How precise the incident's own public place is, on the export's scale. */
-export function ownRank(precision: string): number {
-  switch (precision) {
-    case 'country': return 1;
-    case 'state': case 'crossing': case 'route': return 2;
-    case 'municipality': case 'locality': return 3;
-    default: return 0;
-  }
-}
-
-export function foldName(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-const townsByState = new Map<string, Map<string, Locality>>();
-for (const l of places.localities) {
-  let m = townsByState.get(l.state);
-  if (!m) townsByState.set(l.state, (m = new Map()));
-  m.set(foldName(l.name), l);
-}
-
-/** The gazetteer town a typed locality names within a state, if any. */
-export function gazetteerTown(state: string, typed: string | null): Locality | undefined {
-  return typed ? townsByState.get(state)?.get(foldName(typed)) : undefined;
-}
+/** How precise the incident's own public place is, on the export's scale (gazetteer.ts). */
+export const ownRank = precisionRank;
 
 function stateOf(p: PublicationFacts['place'], country: string): string | undefined {
   if (p.state) {
