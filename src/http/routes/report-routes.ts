@@ -80,7 +80,7 @@ export function reportRoutes() {
     }),
     defineRoute({
       method: 'GET', url: '/api/v1/report-candidates/:id', tag: 'reports',
-      summary: 'An incident as a possible case study: publishable or not, and which testimonies may be quoted (their text only when the source consented to anonymous publication; audited)',
+      summary: 'An incident as a possible case study: publishable or not, and which testimonies may be quoted (their text only when the source consented to anonymous publication and the reader may read this incident\'s identifying values; audited)',
       policy: { access: 'user', permission: 'incident.read' }, params: idParams,
       handler: async ({ svc, params, reply }) => {
         reply.header('cache-control', 'no-store');

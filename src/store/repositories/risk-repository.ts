@@ -4,7 +4,7 @@
  * JSON value under the actor's own data key, bound to its row; level, score and review day stay
  * plain for lists.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, RiskAssessmentTable } from '../schema-types.js';
 import type { StoreKeys } from '../store-keys.js';
 import { FieldSealer, recordName } from './sealed-fields.js';
@@ -78,39 +78,39 @@ export class RiskRepository {
   }
 
   /**
-   * The latest assessment of every assessed person or organisation the viewer may see, with the
-   * incidents against each recorded after it (kind of act and when recorded), for the list of
-   * assessments due. Starts from the assessments (few) and reaches incidents through the victims
-   * index, so it does not grow with the whole workspace.
+   * The latest assessment of every assessed person or organisation, with the incidents against
+   * each that the viewer may see and that were recorded after it (kind of act, when recorded), for
+   * the list of assessments due. Two statements whatever the number of people: the latest versions,
+   * then their later incidents through the victims index.
    */
   async latestWithLaterIncidents(viewer: Viewer): Promise<{ actorId: string; kind: string; pseudonym: string; latest: RiskAssessmentSummary; later: { id: string; createdAt: string; acts: string[] }[] }[]> {
+    const isLatest = (alias: 'r' | 'l') => sql<boolean>`${sql.ref(`${alias}.version`)} = (SELECT max(r2.version) FROM risk_assessments r2 WHERE r2.actor_id = ${sql.ref(`${alias}.actor_id`)})`;
     const latest = await this.db
       .selectFrom('risk_assessments as r')
       .innerJoin('actors as a', 'a.id', 'r.actor_id')
       .leftJoin('users as u', 'u.id', 'r.assessed_by')
       .select(['r.actor_id', 'a.kind', 'a.pseudonym', 'r.version', 'r.assessed_at', 'r.assessed_by', 'r.level', 'r.score_x100', 'r.next_review', 'u.display_name as assessor'])
-      .where((eb) => eb('r.version', '=', eb.selectFrom('risk_assessments as r2').select((e) => e.fn.max('r2.version').as('v')).whereRef('r2.actor_id', '=', 'r.actor_id')))
+      .where(isLatest('r'))
       .execute();
-    const out = [];
-    for (const r of latest) {
-      const acts = await this.db
-        .selectFrom('incident_victims as v')
-        .innerJoin('incidents as i', 'i.id', 'v.incident_id')
-        .innerJoin('acts as x', (j) => j.onRef('x.incident_id', '=', 'i.id').onRef('x.victim_actor_id', '=', 'v.actor_id'))
-        .select(['i.id', 'i.created_at', 'x.kind'])
-        .where('v.actor_id', '=', r.actor_id)
-        .where('i.deleted_at', 'is', null)
-        .where('i.created_at', '>', r.assessed_at)
-        .where(visibleTo(viewer))
-        .execute();
-      const later = new Map<string, { id: string; createdAt: string; acts: string[] }>();
-      for (const x of acts) {
-        const entry = later.get(x.id) ?? { id: x.id, createdAt: x.created_at, acts: [] };
-        entry.acts.push(x.kind);
-        later.set(x.id, entry);
-      }
-      out.push({ actorId: r.actor_id, kind: r.kind, pseudonym: r.pseudonym, latest: summaryOf(r), later: [...later.values()] });
+    const acts = await this.db
+      .selectFrom('risk_assessments as l')
+      .innerJoin('incident_victims as v', 'v.actor_id', 'l.actor_id')
+      .innerJoin('incidents as i', 'i.id', 'v.incident_id')
+      .innerJoin('acts as x', (j) => j.onRef('x.incident_id', '=', 'i.id').onRef('x.victim_actor_id', '=', 'v.actor_id'))
+      .select(['l.actor_id', 'i.id', 'i.created_at', 'x.kind'])
+      .where(isLatest('l'))
+      .where('i.deleted_at', 'is', null)
+      .whereRef('i.created_at', '>', 'l.assessed_at')
+      .where(visibleTo(viewer))
+      .execute();
+    const later = new Map<string, Map<string, { id: string; createdAt: string; acts: string[] }>>();
+    for (const x of acts) {
+      const mine = later.get(x.actor_id) ?? new Map<string, { id: string; createdAt: string; acts: string[] }>();
+      const entry = mine.get(x.id) ?? { id: x.id, createdAt: x.created_at, acts: [] };
+      entry.acts.push(x.kind);
+      mine.set(x.id, entry);
+      later.set(x.actor_id, mine);
     }
-    return out;
+    return latest.map((r) => ({ actorId: r.actor_id, kind: r.kind, pseudonym: r.pseudonym, latest: summaryOf(r), later: [...(later.get(r.actor_id)?.values() ?? [])] }));
   }
 }

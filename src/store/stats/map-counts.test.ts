@@ -7,14 +7,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { adminContext, newWorkspace, type TestWorkspace } from '../../../test/helpers/api.js';
+import type { TestWorkspace } from '../../../test/helpers/api.js';
+import { parityWorkspace } from '../../../test/helpers/parity-workspace.js';
 import type { ServiceContext } from '../../services/context.js';
-import { generateDemoBulk } from '../../services/demo/generate-demo-bulk.js';
 import { mapQuerySchema } from '../../domain/map/map-counts.js';
 import { mapPlaceOf, pointRank, precisionRank } from '../../domain/map/map-place.js';
 import { mapCounts, mapCountsSql } from './map-counts.js';
 import type { Viewer } from '../repositories/visibility.js';
-import { MemoryIndex } from '../search/memory-index/memory-index.js';
+import type { MemoryIndex } from '../search/memory-index/memory-index.js';
 
 let ws: TestWorkspace;
 let ctx: ServiceContext;
@@ -23,15 +23,7 @@ let admin: Viewer;
 const other: Viewer = { userId: 'someone-else' };
 
 beforeAll(async () => {
-  ws = await newWorkspace();
-  ctx = await adminContext(ws);
-  admin = { userId: ctx.user.id };
-  await generateDemoBulk(ctx, { incidents: 240, seed: 47, batchSize: 120 });
-  await sql`UPDATE incidents SET confidentiality = 'restricted' WHERE seq % 4 = 0`.execute(ctx.store.db);
-  await sql`DELETE FROM incident_shares WHERE principal_id = ${admin.userId}`.execute(ctx.store.db);
-  await sql`INSERT INTO incident_shares (incident_id, principal_type, principal_id, identifying, granted_by, granted_at)
-    SELECT id, 'user', ${admin.userId}, 0, ${admin.userId}, '2026-01-01' FROM incidents WHERE seq % 8 = 0`.execute(ctx.store.db);
-  index = new MemoryIndex(ctx.store.db, { keepWordsOver: 5 });
+  ({ ws, ctx, index, admin } = await parityWorkspace(47));
 }, 120_000);
 afterAll(async () => {
   await ws?.close();

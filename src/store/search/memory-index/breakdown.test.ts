@@ -7,13 +7,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { adminContext, newWorkspace, type TestWorkspace } from '../../../../test/helpers/api.js';
+import type { TestWorkspace } from '../../../../test/helpers/api.js';
+import { parityWorkspace } from '../../../../test/helpers/parity-workspace.js';
 import type { ServiceContext } from '../../../services/context.js';
-import { generateDemoBulk } from '../../../services/demo/generate-demo-bulk.js';
 import { BREAKDOWN_DIMENSIONS, GRANULARITIES, breakdownQuerySchema, bucketOf, type BreakdownQuery } from '../../../domain/stats/breakdown.js';
 import { incidentBreakdown, incidentBreakdownSql } from '../../stats/incident-breakdown.js';
 import type { Viewer } from '../../repositories/visibility.js';
-import { MemoryIndex } from './memory-index.js';
+import type { MemoryIndex } from './memory-index.js';
 
 let ws: TestWorkspace;
 let ctx: ServiceContext;
@@ -22,16 +22,7 @@ let admin: Viewer;
 const other: Viewer = { userId: 'someone-else' };
 
 beforeAll(async () => {
-  ws = await newWorkspace();
-  ctx = await adminContext(ws);
-  const u = { id: ctx.user.id };
-  admin = { userId: u.id };
-  await generateDemoBulk(ctx, { incidents: 240, seed: 43, batchSize: 120 });
-  await sql`UPDATE incidents SET confidentiality = 'restricted' WHERE seq % 4 = 0`.execute(ctx.store.db);
-  await sql`DELETE FROM incident_shares WHERE principal_id = ${u.id}`.execute(ctx.store.db);
-  await sql`INSERT INTO incident_shares (incident_id, principal_type, principal_id, identifying, granted_by, granted_at)
-    SELECT id, 'user', ${u.id}, 0, ${u.id}, '2026-01-01' FROM incidents WHERE seq % 8 = 0`.execute(ctx.store.db);
-  index = new MemoryIndex(ctx.store.db, { keepWordsOver: 5 });
+  ({ ws, ctx, index, admin } = await parityWorkspace(43));
 }, 120_000);
 afterAll(async () => {
   await ws?.close();
