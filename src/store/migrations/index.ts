@@ -39,7 +39,23 @@ class StaticProvider implements MigrationProvider {
  */
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock', ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Kysely looks for its own table by listing every table and column of the whole PostgreSQL
+    // database; a schema dropped or altered by someone else at that moment (other workspaces in a
+    // shared database, parallel tests) makes that listing fail with "does not exist". Nothing of
+    // ours was touched: look again.
+    if (attempt < 5 && catalogRace(error)) {
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+      continue;
+    }
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** undefined_column, undefined_table, invalid_schema_name: a catalog changing under a read of it. */
+function catalogRace(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '42703' || code === '42P01' || code === '3F000';
 }
