@@ -11,6 +11,7 @@ import { rotationLine } from './keys-command.js';
 import { rotateFieldKeys } from '../services/keys/rotate-field-keys.js';
 import { VERSION } from './version.js';
 import { searchIndexFields } from './search-index-log.js';
+import { startScheduler, DEFAULT_TICK_MS } from '../services/alerts/scheduler.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -62,11 +63,15 @@ export async function serve(opts: { host: string; port: number; quiet?: boolean;
       return rotationLine(await rotateFieldKeys(vault.runtime().store, { now: () => new Date().toISOString(), userId: null }));
     },
   );
+  // Alerts, check-ins, overdue steps, renewals (ADR 0018): BITACORA_SCHEDULER_MS sets the tick (tests use a short one).
+  const tickMs = Number(process.env['BITACORA_SCHEDULER_MS'] ?? DEFAULT_TICK_MS);
+  const scheduler = startScheduler(vault, { everyMs: Number.isInteger(tickMs) && tickMs >= 100 && tickMs <= 3_600_000 ? tickMs : DEFAULT_TICK_MS, log });
   if (opts.backupDir) backups.schedule({ dir: opts.backupDir, everyHours: opts.backupEvery ?? 24, ...(opts.backupKeep ? { keep: opts.backupKeep } : {}) });
   await app.listen({ host: opts.host, port: opts.port });
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`;
   process.stderr.write(`Bitácora ${VERSION} listening on ${url} — ${vault.state()} (${backend.kind === 'postgres' ? 'PostgreSQL' : 'embedded store'})\n`);
   const stop = async () => {
+    await scheduler.stop();
     await backups.stop();
     // embedded: a seal; server mode: this process leaves, the others keep serving
     await vault.shutdown();

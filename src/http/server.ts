@@ -31,6 +31,10 @@ import { draftRoutes } from './routes/draft-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { timelineRoutes } from './routes/timeline-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { urgentRoutes } from './routes/urgent-routes.js';
+import { alertRoutes } from './routes/alert-routes.js';
+import { checkinRoutes } from './routes/checkin-routes.js';
+import { appealRoutes } from './routes/appeal-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
@@ -69,6 +73,10 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>
     ...auditRoutes(),
     ...timelineRoutes(),
     ...reportRoutes(),
+    ...urgentRoutes(),
+    ...appealRoutes(),
+    ...alertRoutes(),
+    ...checkinRoutes(),
   ];
   routes.push(
     defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),

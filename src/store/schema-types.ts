@@ -69,6 +69,36 @@ export interface GroupMemberTable { group_id: string; user_id: string }
 export interface IncidentShareTable { incident_id: string; principal_type: 'user' | 'group'; principal_id: string; identifying: number; granted_by: string; granted_at: string }
 /** 0010: one row per version of a person's or organisation's risk assessment; `body` sealed (ADR 0014). */
 export interface RiskAssessmentTable { id: string; actor_id: string; version: number; assessed_at: string; assessed_by: string; level: string; score_x100: number; next_review: string | null; body: string }
+/** 0011 (ADR 0018): urgent cases, their checklists, notes, appeals and campaigns; free text sealed under the incident's key. */
+export interface UrgentCaseTable {
+  id: string; incident_id: string; ref: string; kind: string; owner_id: string; status: 'open' | 'closed'; opened_at: string; opened_by: string;
+  closed_at: string | null; outcome: string | null; closing_note: string | null; updated_at: string; version: number;
+}
+export interface UrgentStepTable { id: string; case_id: string; ordinal: number; code: string; label: string | null; due_at: string | null; done_at: string | null; done_by: string | null; note: string | null }
+export interface UrgentNoteTable { id: string; case_id: string; at: string; user_id: string; body: string }
+export interface AppealTable {
+  id: string; case_id: string; body_code: string; lang: string; letter: string; created_at: string; created_by: string; updated_at: string; version: number;
+  sent_at: string | null; sent_how: string | null; answered_at: string | null; answer_how: string | null; answer_note: string | null;
+}
+export interface CampaignTable {
+  id: string; incident_id: string; case_id: string | null; title: string; started: string | null; ended: string | null; outcome: string | null;
+  created_at: string; created_by: string; updated_at: string; version: number;
+}
+export interface CampaignActionTable { id: string; campaign_id: string; ordinal: number; date: string | null; kind: string; description: string | null }
+/** 0011: check-in schedules (purpose sealed under the plan's key), each check-in, duress codes as keyed digests. */
+export interface CheckinPlanTable {
+  id: string; user_id: string; ref: string; purpose: string | null; first_due_at: string; every_minutes: number | null; ends_at: string | null;
+  grace_minutes: number; next_due_at: string | null; escalated_due_at: string | null; status: 'active' | 'ended'; contacts: string;
+  created_at: string; updated_at: string; version: number;
+}
+export interface CheckinEventTable { id: string; plan_id: string; at: string; due_at: string | null; duress: number }
+export interface CheckinCodeTable { user_id: string; duress_digest: string; updated_at: string }
+/** 0011: alerts (one per dedupe key, whatever the number of processes) and their deliveries with attempts. */
+export interface AlertTable { id: string; dedupe_key: string; kind: string; ref: string; link: string; subject_type: string; subject_id: string; created_at: string }
+export interface AlertDeliveryTable {
+  id: string; alert_id: string; channel: 'app' | 'email' | 'webhook'; target: string; status: 'pending' | 'sent' | 'failed'; attempts: number;
+  next_attempt_at: string | null; claimed_by: string | null; claimed_until: string | null; sent_at: string | null; last_error: string | null; read_at: string | null;
+}
 export interface DraftTable { id: string; user_id: string; incident_id: string | null; data: string; updated_at: string }
 
 export interface Database {
@@ -103,6 +133,17 @@ export interface Database {
   cluster_members: ClusterMemberTable;
   rate_limits: RateLimitTable;
   risk_assessments: RiskAssessmentTable;
+  urgent_cases: UrgentCaseTable;
+  urgent_steps: UrgentStepTable;
+  urgent_notes: UrgentNoteTable;
+  appeals: AppealTable;
+  campaigns: CampaignTable;
+  campaign_actions: CampaignActionTable;
+  checkin_plans: CheckinPlanTable;
+  checkin_events: CheckinEventTable;
+  checkin_codes: CheckinCodeTable;
+  alerts: AlertTable;
+  alert_deliveries: AlertDeliveryTable;
 }
 
 /** 0007: one row binding the database to its keyring and counting seals (server mode, ADR 0012). */

@@ -19,6 +19,11 @@ import { FieldKeyRepository } from './repositories/field-key-repository.js';
 import { ShareRepository } from './repositories/share-repository.js';
 import { SettingsRepository } from './repositories/settings-repository.js';
 import { RiskRepository } from './repositories/risk-repository.js';
+import { AlertRepository } from './repositories/alert-repository.js';
+import { UrgentRepository } from './repositories/urgent-repository.js';
+import { AppealRepository } from './repositories/appeal-repository.js';
+import { CampaignRepository } from './repositories/campaign-repository.js';
+import { CheckinRepository } from './repositories/checkin-repository.js';
 import { ClusterRepository } from './repositories/cluster-repository.js';
 import { RateLimitRepository } from './repositories/rate-limit-repository.js';
 import { dialectOf } from './migrations/dialect.js';
@@ -42,6 +47,11 @@ export class Store {
   readonly shares: ShareRepository;
   readonly settings: SettingsRepository;
   readonly risk: RiskRepository;
+  readonly alerts: AlertRepository;
+  readonly urgent: UrgentRepository;
+  readonly appeals: AppealRepository;
+  readonly campaigns: CampaignRepository;
+  readonly checkins: CheckinRepository;
 
   /** Keys the repositories need (set once the vault is unsealed); shared with every transaction's Store. */
   readonly keys: StoreKeys;
@@ -77,6 +87,11 @@ export class Store {
     this.shares = new ShareRepository(db);
     this.settings = new SettingsRepository(db);
     this.risk = new RiskRepository(db, this.keys);
+    this.alerts = new AlertRepository(db);
+    this.urgent = new UrgentRepository(db, this.keys);
+    this.appeals = new AppealRepository(db, this.keys);
+    this.campaigns = new CampaignRepository(db, this.keys);
+    this.checkins = new CheckinRepository(db, this.keys);
     this.cluster = new ClusterRepository(db);
     this.rateLimits = new RateLimitRepository(db);
     this.memoryIndex = db.isTransaction ? undefined : new MemoryIndex(db);

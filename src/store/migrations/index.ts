@@ -13,6 +13,7 @@ import * as m0007 from './0007_cluster.js';
 import * as m0008 from './0008_search_changes.js';
 import * as m0009 from './0009_share_changes.js';
 import * as m0010 from './0010_risk_assessments.js';
+import * as m0011 from './0011_response.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_search_changes': m0008,
   '0009_share_changes': m0009,
   '0010_risk_assessments': m0010,
+  '0011_response': m0011,
 };
 
 class StaticProvider implements MigrationProvider {

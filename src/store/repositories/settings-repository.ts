@@ -1,9 +1,10 @@
-/** Workspace-wide settings kept as JSON in the workspace row: the fields marked identifying, the pattern thresholds. */
+/** Workspace-wide settings kept as JSON in the workspace row: the fields marked identifying, the pattern thresholds, open data, where alerts go. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema-types.js';
 import { isMarkableField, type MarkableField } from '../../domain/incident/identifying.js';
 import { patternSettingsSchema, type PatternSettings } from '../../domain/patterns/settings.js';
 import { openDataSettingsSchema, type OpenDataSettings } from '../../domain/publication/settings.js';
+import { storedAlertSettingsSchema, type StoredAlertSettings } from '../../domain/alerts/settings.js';
 
 export class SettingsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -46,6 +47,16 @@ export class SettingsRepository {
 
   async setOpenDataSettings(settings: OpenDataSettings): Promise<void> {
     await this.write('openData', settings);
+  }
+
+  /** Where alerts go (ADR 0018), secrets still sealed; the defaults where none were saved (or what was saved no longer reads). */
+  async alertSettings(): Promise<StoredAlertSettings> {
+    const saved = storedAlertSettingsSchema.safeParse((await this.read())?.settings['alerts'] ?? {});
+    return saved.success ? saved.data : storedAlertSettingsSchema.parse({});
+  }
+
+  async setAlertSettings(settings: StoredAlertSettings): Promise<void> {
+    await this.write('alerts', settings);
   }
 
   private async write(key: string, value: unknown): Promise<void> {

@@ -28,6 +28,12 @@ export class UserRepository {
     const r = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirstOrThrow();
     return Number(r.n);
   }
+  /** Of these accounts, the ones not disabled. */
+  async activeIds(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('users').select('id').where('id', 'in', ids).where('disabled', '=', 0).execute();
+    return rows.map((r) => r.id);
+  }
   async insertOrganisation(id: string, name: string, at: string): Promise<void> {
     await this.db.insertInto('organisations').values({ id, name, created_at: at }).execute();
   }
