@@ -35,6 +35,15 @@ const OpenDataPage = lazyPage(() => import('./pages/open-data/open-data').then((
 const ReportsPage = lazyPage(() => import('./pages/reports/reports').then((m) => m.ReportsPage));
 const RiskFormPage = lazyPage(() => import('./pages/risk/risk-form').then((m) => m.RiskFormPage));
 const RiskDuePage = lazyPage(() => import('./pages/risk/risk-due').then((m) => m.RiskDuePage));
+const UrgentListPage = lazyPage(() => import('./pages/urgent/urgent-list').then((m) => m.UrgentListPage));
+const UrgentCasePage = lazyPage(() => import('./pages/urgent/urgent-case').then((m) => m.UrgentCasePage));
+const OpenUrgentPage = lazyPage(() => import('./pages/urgent/open-urgent').then((m) => m.OpenUrgentPage));
+const AlertInboxPage = lazyPage(() => import('./pages/alerts/alert-inbox').then((m) => m.AlertInboxPage));
+const AlertSettingsPage = lazyPage(() => import('./pages/alerts/alert-settings').then((m) => m.AlertSettingsPage));
+const CheckinsPage = lazyPage(() => import('./pages/checkins/checkins').then((m) => m.CheckinsPage));
+const CheckInPage = lazyPage(() => import('./pages/checkins/check-in').then((m) => m.CheckInPage));
+const DuressCodePage = lazyPage(() => import('./pages/checkins/duress-code').then((m) => m.DuressCodePage));
+const MeasuresPage = lazyPage(() => import('./pages/measures/measures').then((m) => m.MeasuresPage));
 const ActorTimelinePage = lazyPage(() => import('./pages/timeline/actor-timeline').then((m) => m.ActorTimelinePage));
 const PlaceTimelinePage = lazyPage(() => import('./pages/timeline/place-timeline').then((m) => m.PlaceTimelinePage));
 
@@ -58,6 +67,15 @@ function route(path: string): Routed {
   if (path === '/open-data' && can('incident.read')) return { title: t('title.openData'), page: <OpenDataPage />, nav: 'openData' };
   if (path === '/reports' && can('incident.read')) return { title: t('title.reports'), page: <ReportsPage />, nav: 'reports' };
   if (path === '/timeline/place' && can('incident.read')) return { title: t('title.placeTimeline'), page: <PlaceTimelinePage />, nav: 'timeline' };
+  if ((m = match('/incidents/:id/urgent', path)) && UUID.test(m['id']!) && can('response.write')) return { title: t('title.openUrgent'), page: <OpenUrgentPage key={m['id']} id={m['id']!} />, nav: 'urgent' };
+  if (path === '/urgent' && can('response.read')) return { title: t('title.urgentList'), page: <UrgentListPage />, nav: 'urgent' };
+  if ((m = match('/urgent/:id', path)) && UUID.test(m['id']!) && can('response.read')) return { title: t('title.urgentCase'), page: <UrgentCasePage key={m['id']} id={m['id']!} />, nav: 'urgent' };
+  if (path === '/measures' && can('response.read')) return { title: t('title.measures'), page: <MeasuresPage />, nav: 'measures' };
+  if (path === '/alerts') return { title: t('title.alerts'), page: <AlertInboxPage />, nav: 'alerts' };
+  if (path === '/admin/alerts' && can('alerts.admin')) return { title: t('title.alertSettings'), page: <AlertSettingsPage />, nav: 'alertSettings' };
+  if (path === '/checkins') return { title: t('title.checkins'), page: <CheckinsPage />, nav: 'checkins' };
+  if (path === '/checkins/duress') return { title: t('title.duressCode'), page: <DuressCodePage />, nav: 'checkins' };
+  if ((m = match('/checkins/:id', path)) && UUID.test(m['id']!)) return { title: t('title.checkIn'), page: <CheckInPage key={m['id']} id={m['id']!} />, nav: 'checkins' };
   if (path === '/people') return { title: t('title.people'), page: <ActorListPage />, nav: 'people' };
   if ((m = match('/people/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorEditPage key={m['id']} id={m['id']!} />, nav: 'people' };
   if ((m = match('/people/:id/risk', path)) && UUID.test(m['id']!) && can('risk.write')) return { title: t('title.risk'), page: <RiskFormPage key={m['id']} id={m['id']!} />, nav: 'people' };
@@ -155,11 +173,16 @@ export function Shell() {
               {can('incident.read') && item('/timeline/place', 'timeline', t('nav.timeline'))}
               {can('actor.read') && item('/people', 'people', t('nav.people'))}
               {can('risk.read') && item('/risk', 'risk', t('nav.risk'))}
+              {can('response.read') && item('/urgent', 'urgent', t('nav.urgent'))}
+              {can('response.read') && item('/measures', 'measures', t('nav.measures'))}
+              {item('/checkins', 'checkins', t('nav.checkins'))}
+              {item('/alerts', 'alerts', t('nav.alerts'))}
               {can('vocabulary.admin') && item('/admin/vocabularies', 'vocab', t('nav.vocabularies'))}
               {can('users.admin') && item('/admin/users', 'users', t('nav.users'))}
               {can('users.admin') && item('/admin/groups', 'groups', t('nav.groups'))}
               {can('users.admin') && item('/admin/identifying', 'identifying', t('nav.identifying'))}
               {can('users.admin') && item('/admin/patterns', 'thresholds', t('nav.thresholds'))}
+              {can('alerts.admin') && item('/admin/alerts', 'alertSettings', t('nav.alertSettings'))}
               {can('audit.read') && item('/admin/audit', 'audit', t('nav.audit'))}
             </ul>
             <div class="nav-tools">
