@@ -11,6 +11,7 @@ import type { CoarseDate } from '../publication/coarse-date.js';
 import type { Comparison } from '../stats/comparison.js';
 import type { KeyFigures } from './figures.js';
 import type { CaseStudy } from './case-study.js';
+import type { MeasureRow } from './measures.js';
 import type { Recommendation, ReportSpec } from './spec.js';
 import { dateWords, percentWords, w } from './words.js';
 
@@ -102,7 +103,7 @@ function criteriaOf(spec: ReportSpec, l: Labeller): string[] {
   return lines.length ? lines : [w(lang, 'allIncidents')];
 }
 
-export function buildReportModel(input: { spec: ReportSpec; figures: KeyFigures; cases: CaseStudy[]; labels: Labeller; workspace: string; today: string; include: readonly string[] }): ReportModel {
+export function buildReportModel(input: { spec: ReportSpec; figures: KeyFigures; measures?: MeasureRow[]; cases: CaseStudy[]; labels: Labeller; workspace: string; today: string; include: readonly string[] }): ReportModel {
   const { spec, figures: f, labels: l } = input;
   const lang = l.lang;
   const period = (p: { from: string; to: string }) => `${dateWords(p.from, lang)} – ${dateWords(p.to, lang)}`;
@@ -129,6 +130,10 @@ export function buildReportModel(input: { spec: ReportSpec; figures: KeyFigures;
       comparisonChart('by-perpetrator-type', w(lang, 'byPerpetratorType'), f.by.perpetratorType, (k) => perpetratorWords(k, l), lang),
       comparisonChart('by-country', w(lang, 'byCountry'), f.by.country, l.country, lang),
       overTime,
+      {
+        id: 'protection-measures', title: w(lang, 'measures'), compared: false, note: w(lang, 'measuresNote', { k: f.k }),
+        rows: (input.measures ?? []).map((r) => ({ label: l.term('protection_kind', r.kind), value: r.victims })),
+      },
     ],
     stateTable: { ...comparisonChart('by-state', w(lang, 'byState'), f.by.state, l.state, lang), note: w(lang, 'mapNote') },
     stateCounts: f.by.state.rows.filter((r) => r.recent > 0).map((r) => ({ state: r.key, count: r.recent })),

@@ -111,4 +111,26 @@ describe('report figures on a known dataset', () => {
     expect(await refused({ caseStudies: [{ incidentId: surveillance.id, excerpts: [{ sourceId: surveillance.sources[1]!.id }] }] })).toEqual([['caseStudies[0].excerpts[0].sourceId', 'no_publication_consent']]);
     expect(await refused({ from: '2024-07', to: '2024-01' })).toEqual([['to', 'invalid']]);
   });
+
+  it('counts the affected people holding protection measures in force, per kind, on published terms', async () => {
+    const victimIds = (i: number) => inc[i]!.victims.map((v) => v.actorId);
+    const [a] = victimIds(0); const [, b] = victimIds(1); const [c] = victimIds(2); const [d, e] = victimIds(3); const [f] = victimIds(4);
+    const [x] = victimIds(8); const [restricted] = victimIds(9);
+    let n = 0;
+    const measure = (actorId: string | undefined, kind: string, status = 'granted_active') =>
+      ({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, actor_id: actorId!, ordinal: n, kind, status, reference: null, granted: null, expires: null, includes: null, notes: null });
+    await ctx.store.db.insertInto('protection_measures').values([
+      // five affected people in the period with IACHR measures in force: shown
+      measure(a, 'iachr_precautionary'), measure(b, 'iachr_precautionary'), measure(c, 'iachr_precautionary'), measure(d, 'iachr_precautionary'), measure(e, 'iachr_precautionary'),
+      // four in force with the federal Mechanism (one expired, one of someone outside the period, one of a restricted incident's victim): under k = 5, left out
+      measure(a, 'federal_mechanism'), measure(b, 'federal_mechanism'), measure(c, 'federal_mechanism'), measure(d, 'federal_mechanism'), measure(f, 'federal_mechanism', 'expired'),
+      measure(x, 'federal_mechanism'), measure(restricted, 'federal_mechanism'),
+    ]).execute();
+    const r = await runReport(ctx, await prepareReport(ctx, spec({ lang: 'en' })));
+    const section = r.html.slice(r.html.indexOf('holding protection measures in force'));
+    expect(section).toMatch(/IACHR precautionary measures<\/th><td class="n">5</);
+    expect(section).not.toContain('federal Protection Mechanism');
+    expect((await pdfText(r.pdf)).replace(/\s+/g, ' ')).toContain('holding protection measures in force');
+    await ctx.store.db.deleteFrom('protection_measures').execute();
+  });
 });

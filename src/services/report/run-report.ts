@@ -23,6 +23,8 @@ import { w } from '../../domain/report/words.js';
 import { loadBasemap } from './basemap.js';
 import { countryName, stateByCode } from '../../domain/places/places.js';
 import type { Labeller } from '../../domain/publication/labels.js';
+import { protectionMeasureFacts } from '../../store/publication/protection-measure-facts.js';
+import { measuresInForce } from '../../domain/report/measures.js';
 
 /** The most incidents one period of a report counts (as for open data: narrow the filters beyond). */
 export const MAX_REPORT_INCIDENTS = 200_000;
@@ -71,6 +73,10 @@ export async function runReport(ctx: ServiceContext, p: PreparedReport, progress
   progress({ done, total, step: 'comparing' });
   const beforeFacts = await read(beforeSeqs, 'comparing');
   const figures = keyFigures(recent, recentFacts, before, beforeFacts, spec.granularity, settings);
+  // protection measures held by the period's victims (issue 6 §5): distinct holders per kind, below k left out
+  const recentNumbers = new Set(recentFacts.flatMap((f) => f.victims.map((v) => v.n)));
+  const recentVictims = new Set([...numbers].filter(([, n]) => recentNumbers.has(n)).map(([id]) => id));
+  const measures = measuresInForce(recentVictims, await protectionMeasureFacts(ctx.store.db, [...recentVictims]), settings.k);
   progress({ done: ++done, total, step: 'html' });
   const labels: Labeller = {
     lang,
@@ -78,7 +84,7 @@ export async function runReport(ctx: ServiceContext, p: PreparedReport, progress
     country: (code) => countryName(code, lang),
     state: (code) => stateByCode(code)?.name[lang] ?? code,
   };
-  const model = buildReportModel({ spec, figures, cases: p.cases, labels, workspace: p.workspace, today: ctx.now().slice(0, 10), include: settings.include });
+  const model = buildReportModel({ spec, figures, measures, cases: p.cases, labels, workspace: p.workspace, today: ctx.now().slice(0, 10), include: settings.include });
   const basemap = await loadBasemap();
   const drawing = basemap ? drawStateMap(basemap, model.stateCounts) : null;
   const html = renderHtml(model, drawing ? { stateMap: () => stateMapSvg(drawing, { title: w(lang, 'mapTitle'), none: w(lang, 'mapNone') }) } : {});
