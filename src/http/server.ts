@@ -33,6 +33,7 @@ import { timelineRoutes } from './routes/timeline-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { urgentRoutes } from './routes/urgent-routes.js';
 import { alertRoutes } from './routes/alert-routes.js';
+import { measureRoutes } from './routes/measure-routes.js';
 import { checkinRoutes } from './routes/checkin-routes.js';
 import { appealRoutes } from './routes/appeal-routes.js';
 import { openApiDocument } from './openapi.js';
@@ -76,6 +77,7 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>
     ...urgentRoutes(),
     ...appealRoutes(),
     ...alertRoutes(),
+    ...measureRoutes(),
     ...checkinRoutes(),
   ];
   routes.push(

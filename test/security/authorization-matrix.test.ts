@@ -123,6 +123,43 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/reports/:job/report.pdf': { url: () => `/api/v1/reports/${randomUUID()}/report.pdf` },
   'GET /api/v1/reports/:job/report.html': { url: () => `/api/v1/reports/${randomUUID()}/report.html` },
   'GET /api/v1/report-candidates/:id': { incident: true },
+  // alerts and the protection measures registry (issue 6)
+  'GET /api/v1/alerts': {},
+  'POST /api/v1/alerts/:id/read': { url: () => `/api/v1/alerts/${randomUUID()}/read` },
+  'GET /api/v1/alerts/settings': {},
+  'PUT /api/v1/alerts/settings': { body: () => ({}) },
+  'POST /api/v1/alerts/test': {},
+  'GET /api/v1/alerts/deliveries': {},
+  'GET /api/v1/protection-measures': {},
+  // check-ins (issue 6): everyone has their own; someone else's plan is 404 (the random id here)
+  'GET /api/v1/checkins': {},
+  'GET /api/v1/checkins/contacts': {},
+  'POST /api/v1/checkins': { body: () => ({}) },
+  'POST /api/v1/checkins/:id/check-in': { url: () => `/api/v1/checkins/${randomUUID()}/check-in`, body: () => ({}) },
+  'POST /api/v1/checkins/:id/end': { url: () => `/api/v1/checkins/${randomUUID()}/end` },
+  'PUT /api/v1/checkins/duress-code': { body: () => ({}) },
+  'DELETE /api/v1/checkins/duress-code': { body: () => ({}) },
+  // urgent cases (issue 6): opening needs the right to edit the incident too (the owner is a coordinator)
+  'POST /api/v1/incidents/:id/urgent': { incident: true, body: () => ({ kind: 'detention' }), expect: byPermission('incident.edit_any') },
+  'GET /api/v1/incidents/:id/urgent': { incident: true },
+  'GET /api/v1/urgent': {},
+  'GET /api/v1/urgent/owners': {},
+  'GET /api/v1/urgent/:id': { url: () => `/api/v1/urgent/${randomUUID()}` },
+  'POST /api/v1/urgent/:id/steps': { url: () => `/api/v1/urgent/${randomUUID()}/steps`, body: () => ({}) },
+  'PATCH /api/v1/urgent/:id/steps/:stepId': { url: () => `/api/v1/urgent/${randomUUID()}/steps/${randomUUID()}`, body: () => ({}) },
+  'POST /api/v1/urgent/:id/notes': { url: () => `/api/v1/urgent/${randomUUID()}/notes`, body: () => ({}) },
+  'POST /api/v1/urgent/:id/owner': { url: () => `/api/v1/urgent/${randomUUID()}/owner`, body: () => ({}) },
+  'POST /api/v1/urgent/:id/close': { url: () => `/api/v1/urgent/${randomUUID()}/close`, body: () => ({}) },
+  'POST /api/v1/urgent/:id/campaigns': { url: () => `/api/v1/urgent/${randomUUID()}/campaigns`, body: () => ({}) },
+  'PUT /api/v1/campaigns/:id': { url: () => `/api/v1/campaigns/${randomUUID()}`, body: () => ({}) },
+  // urgent appeals (issue 6)
+  'POST /api/v1/urgent/:id/appeals': { url: () => `/api/v1/urgent/${randomUUID()}/appeals`, body: () => ({ body: 'iachr', lang: 'es' }) },
+  'GET /api/v1/urgent/:id/appeals': { url: () => `/api/v1/urgent/${randomUUID()}/appeals` },
+  'GET /api/v1/appeals/:id': { url: () => `/api/v1/appeals/${randomUUID()}` },
+  'PUT /api/v1/appeals/:id': { url: () => `/api/v1/appeals/${randomUUID()}`, body: () => ({ letter: 'Carta', version: 1 }) },
+  'GET /api/v1/appeals/:id/pdf': { url: () => `/api/v1/appeals/${randomUUID()}/pdf` },
+  'POST /api/v1/appeals/:id/sent': { url: () => `/api/v1/appeals/${randomUUID()}/sent`, body: () => ({ sentAt: '2026-03-05', sentHow: 'email' }) },
+  'POST /api/v1/appeals/:id/answer': { url: () => `/api/v1/appeals/${randomUUID()}/answer`, body: () => ({ answeredAt: '2026-03-05', answerHow: 'email' }) },
 };
 
 const routes: AnyRoute[] = apiRoutes({ allowWebSetup: true, version: 'test' }, () => new Date().toISOString());

@@ -97,6 +97,21 @@ export class AlertRepository {
     return !!(await this.db.selectFrom('alerts').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst());
   }
 
+  /** The id of the alert raised under this key, if any. */
+  async idByKey(dedupeKey: string): Promise<string | undefined> {
+    return (await this.db.selectFrom('alerts').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst())?.id;
+  }
+
+  /** Which of these dedupe keys were raised already (the scheduler skips them without trying an insert each tick). */
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await this.db.selectFrom('alerts').select('dedupe_key').where('dedupe_key', 'in', keys.slice(i, i + 500)).execute();
+      for (const r of rows) out.add(r.dedupe_key);
+    }
+    return out;
+  }
+
   /** Pending deliveries whose time has come and whose lease (if any) ran out, oldest first. */
   async due(now: string, limit: number): Promise<string[]> {
     const rows = await this.db
@@ -166,11 +181,12 @@ export class AlertRepository {
     return Number(r?.n ?? 0);
   }
 
-  /** Marks one of a person's app alerts read; false when it is not theirs. */
+  /** Marks one of a person's app alerts read (the first reading's time is kept); false when it is not theirs. */
   async markRead(userId: string, deliveryId: string, now: string): Promise<boolean> {
     const r = await this.db.updateTable('alert_deliveries').set({ read_at: now })
       .where('id', '=', deliveryId).where('channel', '=', 'app').where('target', '=', userId).where('read_at', 'is', null).executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    if (Number(r.numUpdatedRows) === 1) return true;
+    return !!(await this.db.selectFrom('alert_deliveries').select('id').where('id', '=', deliveryId).where('channel', '=', 'app').where('target', '=', userId).executeTakeFirst());
   }
 
   /** Every delivery, newest alert first (the administrators' record of what was sent). */

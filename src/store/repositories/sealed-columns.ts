@@ -13,4 +13,6 @@ export const SEALED_COLUMNS = [
   { table: 'sources', column: 'testimony' },
   { table: 'drafts', column: 'data' },
   { table: 'risk_assessments', column: 'body' },
+  { table: 'appeals', column: 'letter' },
+  { table: 'appeals', column: 'answer_note' },
 ] as const;

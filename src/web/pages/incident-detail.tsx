@@ -16,6 +16,7 @@ import { consentLabel } from './incident-form/others';
 import { countryName, dateTime, fuzzyDate, partialDate, placeText } from '../lib/format';
 import { errorText } from '../lib/problems';
 import { CONSENT_USES, type ActorView, type IncidentView } from '../types';
+import { UrgentLink } from './urgent/urgent-link';
 
 export function IncidentDetailPage({ id }: { id: string }) {
   const { vocab, places } = useAppState();
@@ -79,6 +80,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
               {t('detail.edit')}
             </Link>
           )}
+          <UrgentLink incidentId={inc.id} canEdit={inc.canEdit === true} />
           {can('incident.delete') && (
             <button type="button" class="btn btn-danger-quiet" onClick={() => void remove()}>
               {t('detail.delete')}
