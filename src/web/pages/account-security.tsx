@@ -13,6 +13,7 @@ import { QrCode } from '../components/qr-code';
 import { withReauth, ReauthCancelled } from '../components/reauth';
 import { dateTime } from '../lib/format';
 import { errorText } from '../lib/problems';
+import { Link } from '../router';
 import type { SecondFactorStatus, SessionView } from '../types';
 
 type Message = { kind: 'error' | 'success' | 'info'; text: string } | undefined;
@@ -34,6 +35,9 @@ export function AccountSecurityPage() {
       <PageTitle>{t('security.title')}</PageTitle>
       <SecondFactorSection />
       <SessionsSection />
+      <p>
+        <Link href="/checkins/duress">{t('security.duressLink')}</Link>
+      </p>
     </>
   );
 }
