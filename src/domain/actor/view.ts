@@ -27,3 +27,13 @@ export function actorToInput(a: ActorView): ActorInput {
   const { id: _i, version: _v, orgId: _o, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...rest } = a;
   return rest;
 }
+
+/** One line of the protection measures registry (issue 6 §5): a measure with its holder, and whether its renewal is due. */
+export interface RegistryItem extends Omit<ProtectionMeasureView, 'notes'> {
+  actorId: string;
+  actorKind: 'person' | 'organisation';
+  pseudonym: string;
+  /** in force and expiring within the workspace's renewal days (or already past its expiry) */
+  renewalDue: boolean;
+  expired: boolean;
+}

@@ -34,7 +34,8 @@ export interface CampaignView {
   version: number;
 }
 
-export interface UrgentCaseView {
+/** What a case's page and a list line both show: no title, no names — the incident's reference only. */
+interface UrgentCaseHeadView {
   id: string;
   ref: string;
   incidentId: string;
@@ -47,6 +48,9 @@ export interface UrgentCaseView {
   dayCount: number;
   closedAt?: string;
   outcome?: UrgentOutcome;
+}
+
+export interface UrgentCaseView extends UrgentCaseHeadView {
   closingNote?: string;
   /** in recorded order; `overdue` as of reading */
   steps: UrgentStepView[];
@@ -58,19 +62,8 @@ export interface UrgentCaseView {
   canWrite: boolean;
 }
 
-/** One case in a list: no title, no names — the incident's reference only. */
-export interface UrgentCaseSummary {
-  id: string;
-  ref: string;
-  incidentId: string;
-  incidentRef: string;
-  kind: UrgentKind;
-  status: 'open' | 'closed';
-  owner: PersonRef;
-  openedAt: string;
-  dayCount: number;
-  closedAt?: string;
-  outcome?: UrgentOutcome;
+/** One case in a list, with its checklist counted. */
+export interface UrgentCaseSummary extends UrgentCaseHeadView {
   steps: number;
   done: number;
   overdueCount: number;

@@ -7,6 +7,7 @@
 import type { ServiceContext } from '../context.js';
 import type { Store } from '../../store/store.js';
 import type { AppealCase } from '../../store/repositories/appeal-repository.js';
+import type { AppealSummary } from '../../domain/appeal/view.js';
 import { conflict, notFound } from '../errors.js';
 import { can } from '../../domain/user/roles.js';
 
@@ -31,4 +32,16 @@ export async function visibleAppealCase(ctx: ServiceContext, id: string, store: 
 
 export function requireOpen(c: AppealCase): void {
   if (c.status !== 'open') throw conflict('the urgent case is closed: its appeals can no longer be changed');
+}
+
+/**
+ * An appeal about to change, inside `tx`: its case visible to the user (404 otherwise), still open
+ * unless `openCase` is false (a body's answer may come after closing), and its current summary.
+ */
+export async function appealToChange(ctx: ServiceContext, id: string, tx: Store, opts: { openCase: boolean }): Promise<{ urgentCase: AppealCase; current: AppealSummary }> {
+  const { urgentCase } = await visibleAppealCase(ctx, id, tx);
+  if (opts.openCase) requireOpen(urgentCase);
+  const current = await tx.appeals.summary(id);
+  if (!current) throw notFound('appeal');
+  return { urgentCase, current };
 }

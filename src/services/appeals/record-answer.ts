@@ -7,10 +7,10 @@
 import type { ServiceContext } from '../context.js';
 import { requirePermission } from '../context.js';
 import { parseInput } from '../validate.js';
-import { conflict, invalid, notFound } from '../errors.js';
+import { conflict, invalid } from '../errors.js';
 import { appealAnswerSchema, dayOf, type AppealAnswerInput } from '../../domain/appeal/schema.js';
 import type { AppealView } from '../../domain/appeal/view.js';
-import { visibleAppealCase } from './appeal-access.js';
+import { appealToChange } from './appeal-access.js';
 import { addDays } from './days.js';
 
 export async function recordAppealAnswer(ctx: ServiceContext, id: string, raw: AppealAnswerInput): Promise<AppealView> {
@@ -18,9 +18,7 @@ export async function recordAppealAnswer(ctx: ServiceContext, id: string, raw: A
   const input = parseInput(appealAnswerSchema, raw);
   const now = ctx.now();
   return ctx.store.transaction(async (tx) => {
-    const { urgentCase } = await visibleAppealCase(ctx, id, tx);
-    const current = await tx.appeals.summary(id);
-    if (!current) throw notFound('appeal');
+    const { urgentCase, current } = await appealToChange(ctx, id, tx, { openCase: false });
     if (!current.sentAt) throw conflict('record when the appeal was sent first');
     const day = dayOf(input.answeredAt);
     if (day < dayOf(current.sentAt)) throw invalid([{ path: 'answeredAt', message: 'is before the appeal was sent', code: 'before_sent' }]);

@@ -6,10 +6,10 @@
 import type { ServiceContext } from '../context.js';
 import { requirePermission } from '../context.js';
 import { parseInput } from '../validate.js';
-import { conflict, invalid, notFound } from '../errors.js';
+import { conflict, invalid } from '../errors.js';
 import { appealSentSchema, dayOf, type AppealSentInput } from '../../domain/appeal/schema.js';
 import type { AppealView } from '../../domain/appeal/view.js';
-import { requireOpen, visibleAppealCase } from './appeal-access.js';
+import { appealToChange } from './appeal-access.js';
 import { addDays } from './days.js';
 
 export async function recordAppealSent(ctx: ServiceContext, id: string, raw: AppealSentInput): Promise<AppealView> {
@@ -17,10 +17,7 @@ export async function recordAppealSent(ctx: ServiceContext, id: string, raw: App
   const input = parseInput(appealSentSchema, raw);
   const now = ctx.now();
   return ctx.store.transaction(async (tx) => {
-    const { urgentCase } = await visibleAppealCase(ctx, id, tx);
-    requireOpen(urgentCase);
-    const current = await tx.appeals.summary(id);
-    if (!current) throw notFound('appeal');
+    const { urgentCase, current } = await appealToChange(ctx, id, tx, { openCase: true });
     const day = dayOf(input.sentAt);
     if (day < addDays(dayOf(current.createdAt), -1)) throw invalid([{ path: 'sentAt', message: 'is before the appeal was drafted', code: 'before_drafted' }]);
     if (day > addDays(dayOf(now), 1)) throw invalid([{ path: 'sentAt', message: 'is in the future', code: 'date_future' }]);

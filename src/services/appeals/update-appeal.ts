@@ -6,20 +6,17 @@
 import type { ServiceContext } from '../context.js';
 import { requirePermission } from '../context.js';
 import { parseInput } from '../validate.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict } from '../errors.js';
 import { appealLetterSchema, type AppealLetterInput } from '../../domain/appeal/schema.js';
 import type { AppealView } from '../../domain/appeal/view.js';
-import { requireOpen, visibleAppealCase } from './appeal-access.js';
+import { appealToChange } from './appeal-access.js';
 
 export async function updateAppealLetter(ctx: ServiceContext, id: string, raw: AppealLetterInput): Promise<AppealView> {
   requirePermission(ctx, 'response.write');
   const input = parseInput(appealLetterSchema, raw);
   const now = ctx.now();
   return ctx.store.transaction(async (tx) => {
-    const { urgentCase } = await visibleAppealCase(ctx, id, tx);
-    requireOpen(urgentCase);
-    const current = await tx.appeals.summary(id);
-    if (!current) throw notFound('appeal');
+    const { urgentCase, current } = await appealToChange(ctx, id, tx, { openCase: true });
     if (current.sentAt) throw conflict('this appeal was sent: its letter is kept as it was sent');
     if (current.version !== input.version || !(await tx.appeals.updateLetter(id, urgentCase.incidentId, input.version, input.letter, now)))
       throw conflict(`version: the appeal was changed by someone else (now version ${current.version}); reload it before saving`);

@@ -6,6 +6,7 @@
  * reader (kind, status, reference, dates, what it includes); the measure's notes stay there.
  */
 import { z } from 'zod';
+import type { RegistryItem } from '../../domain/actor/view.js';
 import type { ServiceContext } from '../context.js';
 import { requirePermission } from '../context.js';
 import { parseInput } from '../validate.js';
@@ -18,20 +19,6 @@ export const registryQuerySchema = z.object({
   due: z.enum(['true', 'false']).optional(),
 }).strict();
 
-export interface RegistryItem {
-  id: string;
-  actorId: string;
-  actorKind: string;
-  pseudonym: string;
-  kind: string;
-  status: string;
-  reference?: string;
-  granted?: string;
-  expires?: string;
-  includes?: string;
-  renewalDue: boolean;
-  expired: boolean;
-}
 
 export const REGISTRY_LIMIT = 5000;
 

@@ -11,7 +11,7 @@ import { actorVisibleTo, type Viewer } from './visibility.js';
 export interface RegistryRow {
   id: string;
   actorId: string;
-  actorKind: string;
+  actorKind: 'person' | 'organisation';
   pseudonym: string;
   kind: string;
   status: string;
@@ -35,7 +35,7 @@ export class MeasureRegistry {
       .orderBy('m.id')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ id: r.id, actorId: r.actor_id, actorKind: r.actor_kind, pseudonym: r.pseudonym, kind: r.kind, status: r.status, reference: r.reference, granted: r.granted, expires: r.expires, includes: r.includes }));
+    return rows.map((r) => ({ id: r.id, actorId: r.actor_id, actorKind: r.actor_kind === 'organisation' ? 'organisation' : 'person', pseudonym: r.pseudonym, kind: r.kind, status: r.status, reference: r.reference, granted: r.granted, expires: r.expires, includes: r.includes }));
   }
 
   /** Every measure whose status is `inForce` or under it (a superset: the caller checks the code) and that has an expiry: ids and dates only. */

@@ -15,4 +15,11 @@ export const SEALED_COLUMNS = [
   { table: 'risk_assessments', column: 'body' },
   { table: 'appeals', column: 'letter' },
   { table: 'appeals', column: 'answer_note' },
+  { table: 'urgent_cases', column: 'closing_note' },
+  { table: 'urgent_steps', column: 'label' },
+  { table: 'urgent_steps', column: 'note' },
+  { table: 'urgent_notes', column: 'body' },
+  { table: 'campaigns', column: 'title' },
+  { table: 'campaign_actions', column: 'description' },
+  { table: 'checkin_plans', column: 'purpose' },
 ] as const;

@@ -40,7 +40,7 @@ const NO_FILTERS: Filters = { action: '', user: '', targetId: '', from: '', to: 
 const TARGET_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 /** The families of actions, in the order offered. */
-const FAMILIES = ['auth', 'user', 'group', 'security', 'incident', 'actor', 'identifying', 'restricted', 'draft', 'vocabulary', 'interchange', 'backup', 'keys', 'vault', 'workspace', 'audit', 'risk', 'open_data'] as const;
+const FAMILIES = ['auth', 'user', 'group', 'security', 'incident', 'actor', 'identifying', 'restricted', 'draft', 'vocabulary', 'interchange', 'backup', 'keys', 'vault', 'workspace', 'audit', 'risk', 'open_data', 'urgent', 'appeal', 'checkin', 'alerts'] as const;
 
 function familyLabel(f: (typeof FAMILIES)[number]): string {
   switch (f) {
@@ -62,6 +62,10 @@ function familyLabel(f: (typeof FAMILIES)[number]): string {
     case 'audit': return t('audit.family.audit');
     case 'risk': return t('audit.family.risk');
     case 'open_data': return t('audit.family.openData');
+    case 'urgent': return t('audit.family.urgent');
+    case 'appeal': return t('audit.family.appeal');
+    case 'checkin': return t('audit.family.checkin');
+    case 'alerts': return t('audit.family.alerts');
   }
 }
 
@@ -102,6 +106,26 @@ function actionLabel(action: string): string | null {
     case 'open_data.exported': return t('audit.action.openDataExported');
     case 'open_data_settings.changed': return t('audit.action.openDataSettingsChanged');
     case 'pattern_settings.changed': return t('audit.action.patternSettingsChanged');
+    case 'urgent.opened': return t('audit.action.urgentOpened');
+    case 'urgent.step': return t('audit.action.urgentStep');
+    case 'urgent.note': return t('audit.action.urgentNote');
+    case 'urgent.owner': return t('audit.action.urgentOwner');
+    case 'urgent.campaign': return t('audit.action.urgentCampaign');
+    case 'urgent.closed': return t('audit.action.urgentClosed');
+    case 'appeal.drafted': return t('audit.action.appealDrafted');
+    case 'appeal.read': return t('audit.action.appealRead');
+    case 'appeal.updated': return t('audit.action.appealUpdated');
+    case 'appeal.exported': return t('audit.action.appealExported');
+    case 'appeal.sent': return t('audit.action.appealSent');
+    case 'appeal.answered': return t('audit.action.appealAnswered');
+    case 'checkin.plan': return t('audit.action.checkinPlan');
+    case 'checkin.done': return t('audit.action.checkinDone');
+    case 'checkin.ended': return t('audit.action.checkinEnded');
+    case 'checkin.escalated': return t('audit.action.checkinEscalated');
+    case 'checkin.duress_code_set': return t('audit.action.duressCodeSet');
+    case 'checkin.duress_code_removed': return t('audit.action.duressCodeRemoved');
+    case 'alerts.settings': return t('audit.action.alertSettings');
+    case 'alerts.test': return t('audit.action.alertTest');
     default: return null;
   }
 }
@@ -113,6 +137,10 @@ function targetLabel(type: string): string {
     case 'user': return t('audit.target.user');
     case 'draft': return t('audit.target.draft');
     case 'vocabulary': return t('audit.target.vocabulary');
+    case 'urgent_case': return t('audit.target.urgentCase');
+    case 'appeal': return t('audit.target.appeal');
+    case 'checkin_plan': return t('audit.target.checkinPlan');
+    case 'alert': return t('audit.target.alert');
     default: return type;
   }
 }

@@ -1,26 +1,10 @@
-/** What the check-in API answers (src/domain/checkin/plan.ts). */
-export interface CheckinPlan {
-  id: string;
-  ref: string;
-  purpose?: string;
-  firstDueAt: string;
-  everyMinutes?: number;
-  endsAt?: string;
-  graceMinutes: number;
-  nextDueAt: string | null;
-  status: 'active' | 'ended';
-  escalated: boolean;
-  contacts: { id: string; displayName: string }[];
-  last: { at: string }[];
-}
+/** What the check-in API answers: the domain's own views (src/domain/checkin/plan.ts), as types only. */
+import type { CheckinPlanView, CheckInAnswer } from '../../../domain/checkin/plan';
+
+export type { CheckInAnswer };
+export type CheckinPlan = CheckinPlanView;
 
 export interface CheckinList {
   items: CheckinPlan[];
   hasDuressCode: boolean;
-}
-
-export interface CheckInAnswer {
-  at: string;
-  nextDueAt: string | null;
-  status: 'active' | 'ended';
 }

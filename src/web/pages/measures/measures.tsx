@@ -13,21 +13,7 @@ import { errorText } from '../../lib/problems';
 import { partialDate } from '../../lib/format';
 import { vocabOptions } from '../../lib/options';
 import '../alerts/alerts.css';
-
-export interface RegistryItem {
-  id: string;
-  actorId: string;
-  actorKind: 'person' | 'organisation';
-  pseudonym: string;
-  kind: string;
-  status: string;
-  reference?: string;
-  granted?: string;
-  expires?: string;
-  includes?: string;
-  renewalDue: boolean;
-  expired: boolean;
-}
+import type { RegistryItem } from '../../../domain/actor/view';
 
 export function MeasuresPage() {
   const { vocab } = useAppState();
