@@ -126,7 +126,9 @@ function scanPage(baseline: string[]): { flag: unknown; csp: string[]; injected:
       if (URL_ATTRS.has(name) && /^(javascript|vbscript|data|livescript):/i.test(a.value.replace(/[\s\u0000-\u001f]+/g, ''))) injected.push(`script URL ${name} ${describe(el)}`);
     }
   }
-  const head = Array.from(document.head.children).filter((e) => e.tagName !== 'TITLE').map((e) => `${e.tagName} ${Array.from(e.attributes).map((a) => `${a.name}=${a.value}`).sort().join(' ')}`);
+  // the app's own lazy stylesheets (a page's CSS chunk, added by the bundler when the page loads) are the app's doing
+  const appStylesheet = (e: Element) => e.tagName === 'LINK' && e.getAttribute('rel') === 'stylesheet' && /^\/assets\/[\w.-]+\.css$/.test(new URL(e.getAttribute('href') ?? '', location.href).pathname) && new URL(e.getAttribute('href') ?? '', location.href).origin === location.origin;
+  const head = Array.from(document.head.children).filter((e) => e.tagName !== 'TITLE' && !appStylesheet(e)).map((e) => `${e.tagName} ${Array.from(e.attributes).map((a) => `${a.name}=${a.value}`).sort().join(' ')}`);
   if (baseline.length && JSON.stringify(head) !== JSON.stringify(baseline)) injected.push(`head changed: ${JSON.stringify(head)}`);
   return { flag: w.__xss, csp: w.__csp ?? [], injected, head };
 }
@@ -448,6 +450,58 @@ describe(`${N} known XSS payloads in every free-text field, rendered in Chromium
       await page.waitForSelector('.cards .card-title');
       await check(`identifying scan "${q}"`);
     }
+  });
+
+  it('shows urgent cases (steps, notes, campaigns, appeals), check-in plans, alerts and the measures registry', async () => {
+    // issue 6's free texts: every payload as a note and a custom step of one of six urgent cases, the
+    // single-line ones as campaign titles too, each case's payloads in an action and an appeal's letter;
+    // the first twenty as the purposes of check-in plans
+    const CASES = 6;
+    const single = (i: number) => !/[\r\n]/.test(P[i]!) && P[i]!.trim().length > 0;
+    const cases: { id: string; payloads: number[] }[] = [];
+    for (let c = 0; c < CASES; c++) {
+      const opened = await api.call<{ id: string }>('POST', `/api/v1/incidents/${incidents[c]!.id}/urgent`, { kind: 'detention' }, 201);
+      const payloads = [...P.keys()].filter((i) => i % CASES === c);
+      for (const i of payloads) {
+        await api.call('POST', `/api/v1/urgent/${opened.id}/notes`, { body: P[i] });
+        if (single(i) && P[i]!.trim().length <= 200) await api.call('POST', `/api/v1/urgent/${opened.id}/steps`, { code: 'custom', label: P[i] });
+      }
+      const titled = payloads.find((i) => single(i) && P[i]!.trim().length <= 200)!;
+      await api.call('POST', `/api/v1/urgent/${opened.id}/campaigns`, { title: P[titled], actions: payloads.slice(0, 10).map((i) => ({ kind: 'statement', description: P[i] })) }, 201);
+      const appeal = await api.call<{ id: string; version: number }>('POST', `/api/v1/urgent/${opened.id}/appeals`, { body: 'iachr', lang: 'es' }, 201);
+      await api.call('PUT', `/api/v1/appeals/${appeal.id}`, { letter: payloads.map((i) => P[i]).join('\n'), version: appeal.version });
+      cases.push({ id: opened.id, payloads });
+    }
+    const contact = await api.call<{ id: string }>('POST', '/api/v1/users', { email: 'contacto@example.org', displayName: 'Contacto', role: 'viewer', password: 'temporal-12345' }, 201);
+    const purposes = [...P.keys()].slice(0, 20);
+    const firstDueAt = new Date(Date.now() + 86_400_000).toISOString();
+    for (const i of purposes) await api.call('POST', '/api/v1/checkins', { purpose: P[i], firstDueAt, graceMinutes: 30, contacts: [contact.id] }, 201);
+
+    await goto('/urgent');
+    await page.waitForSelector('.cards .card-title');
+    await check('urgent cases');
+    for (const [c, k] of cases.entries()) {
+      await goto(`/urgent/${k.id}`);
+      const last = P[k.payloads.at(-1)!]!.trim();
+      await page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t!) ?? false, last);
+      await page.locator('section.appeals button:has-text("Abrir la apelación")').first().click();
+      await page.waitForSelector('section.appeals textarea');
+      const text = await mainText();
+      for (const i of k.payloads) expect(text.split(P[i]!.trim()).length - 1, `case ${c}, payload ${i}`).toBeGreaterThanOrEqual(1);
+      expect(await page.inputValue('section.appeals textarea')).toBe(k.payloads.map((i) => P[i]).join('\n').trim());
+      await check(`urgent case ${c}`);
+    }
+    await goto('/checkins');
+    await page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t!) ?? false, P[purposes.at(-1)!]!.trim());
+    const plans = await mainText();
+    for (const i of purposes) expect(plans, `purpose ${i}`).toContain(P[i]!.trim());
+    await check('check-in plans');
+    await goto('/alerts');
+    await page.waitForSelector('.alert-item');
+    await check('alerts');
+    await goto('/measures');
+    await page.waitForSelector('.measures-table tbody tr');
+    await check('protection measures registry');
   });
 
   it('shows the same in English (the other label of each term)', async () => {
