@@ -1,7 +1,8 @@
 /**
  * One's check-in plans (/checkins): each active plan with its next deadline, its contacts, the
  * one-tap "Estoy bien" button with the optional code field, a link to its own page (for a phone's
- * home screen) and ending it; a form to set a new plan; the duress code's page; the plans that ended.
+ * home screen) and ending it; a form to set a new plan; the plans that ended. The duress code is set from
+ * the security page (Seguridad), never offered here.
  * Alerts go out only while Bitácora is unlocked (ADR 0018), and the page says so.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -79,10 +80,7 @@ export function CheckinsPage() {
               <p class="muted">{t('checkin.noActive')}</p>
             )}
           </section>
-          {/* whether one has a duress code is said only on its own page: not on the screen someone may be forced to open */}
-          <p>
-            <Link href="/checkins/duress">{t('title.duressCode')}</Link>
-          </p>
+          {/* the duress code is set from the security page only: this screen may be opened under coercion, and shows no sign of it */}
           {contacts ? (
             <PlanForm
               contacts={contacts}
