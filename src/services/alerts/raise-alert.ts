@@ -23,6 +23,8 @@ export interface AlertRequest {
   responders?: boolean;
   /** people never told (the person checking in under duress) */
   except?: string[];
+  /** the incident the alert is about: people who may not see it (a restricted incident not shared with them) are not told in the app or by e-mail */
+  incidentId?: string;
   now: string;
 }
 
@@ -31,7 +33,12 @@ export async function raiseAlert(store: Store, req: AlertRequest): Promise<boole
   const settings = await store.settings.alertSettings();
   const except = new Set(req.except ?? []);
   const people = [...new Set([...req.users, ...(req.responders ? settings.responders : [])])].filter((u) => !except.has(u));
-  const active = people.length ? await store.users.activeIds(people) : [];
+  let active = people.length ? await store.users.activeIds(people) : [];
+  if (req.incidentId) {
+    const incidentId = req.incidentId;
+    const sees = await Promise.all(active.map(async (u) => (await store.shares.access(incidentId, { userId: u })).visible));
+    active = active.filter((_u, i) => sees[i]);
+  }
   const deliveries: NewDelivery[] = [];
   for (const u of active) {
     deliveries.push({ id: newId(), channel: 'app', target: u });

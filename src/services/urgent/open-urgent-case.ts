@@ -50,7 +50,7 @@ export async function openUrgentCase(ctx: ServiceContext, incidentId: string, ra
     const ref = await tx.urgent.nextRef();
     await tx.urgent.insert({ id, incidentId, ref, kind: input.kind, ownerId, openedAt: now, openedBy: ctx.user.id }, checklist(input.kind, input.steps, now));
     await tx.audit.add({ at: now, userId: ctx.user.id, action: 'urgent.opened', targetType: 'urgent_case', targetId: id, detail: { incidentId, kind: input.kind } });
-    await raiseAlert(tx, { kind: 'urgent_opened', dedupeKey: `urgent-opened:${id}`, ref, path: `/urgent/${id}`, subject: { type: 'urgent_case', id }, users: [ownerId], responders: true, now });
+    await raiseAlert(tx, { kind: 'urgent_opened', dedupeKey: `urgent-opened:${id}`, ref, path: `/urgent/${id}`, subject: { type: 'urgent_case', id }, users: [ownerId], responders: true, incidentId, now });
     return id;
   });
   let id: string | undefined;

@@ -132,9 +132,15 @@ describe('opening an urgent case', () => {
 
 describe('need-to-know', () => {
   it('hides a restricted incident\'s case from everyone it is not shared with', async () => {
-    const c = await openUrgentCase(at(admin, '2026-03-06T08:00:00.000Z'), ids['restricted']!, { kind: 'kidnapping' });
-    ids['restrictedCase'] = c.id;
     const coord = people['coordinator']!;
+    // a responder the incident is not shared with is not told of it, even by reference
+    const settings = await store().settings.alertSettings();
+    await store().settings.setAlertSettings({ ...settings, responders: [coord.user.id] });
+    const c = await openUrgentCase(at(admin, '2026-03-06T08:00:00.000Z'), ids['restricted']!, { kind: 'kidnapping' });
+    await store().settings.setAlertSettings(settings);
+    ids['restrictedCase'] = c.id;
+    expect((await store().alerts.inbox(coord.user.id, 100)).map((a) => a.ref)).not.toContain(c.ref);
+    expect((await store().alerts.inbox(admin.user.id, 100)).map((a) => a.ref)).toContain(c.ref);
     await expect(readUrgentCase(coord, c.id)).rejects.toMatchObject({ status: 404 });
     await expect(incidentUrgentCases(coord, ids['restricted']!)).rejects.toMatchObject({ status: 404 });
     await expect(updateStep(coord, c.id, c.steps[0]!.id, { done: true })).rejects.toMatchObject({ status: 404 });
