@@ -43,7 +43,7 @@ export default defineConfig({
           name: 'unit-postgres',
           include: ['src/services/**/*.test.ts', 'src/store/stats/**/*.test.ts', 'src/store/search/memory-index/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
           // cluster tests and two-processes run on PostgreSQL in the `unit` project already
-          exclude: ['src/services/cluster/**', 'test/integration/two-processes.test.ts', ...EMBEDDED_ONLY],
+          exclude: ['src/services/cluster/**', 'test/integration/two-processes.test.ts', 'test/integration/checkin-two-processes.test.ts', ...EMBEDDED_ONLY],
           env: postgresEnv,
           environment: 'node',
           testTimeout: 60_000,

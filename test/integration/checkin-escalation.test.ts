@@ -7,74 +7,18 @@
  *  - a duress check-in through the HTTP API answers like a normal one and sends one e-mail to
  *    each contact, none to the person, with no marker planted in the purpose or the person's
  *    name or address;
- *  - two server processes on one PostgreSQL database send a missed check-in's escalation once
- *    (PostgreSQL half only: the embedded file has one process).
+ *  - (two server processes on one PostgreSQL database: checkin-two-processes.test.ts).
  * On the embedded store under `unit`, on PostgreSQL under `unit-postgres` (the test matrix).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { runCli, startServer, killServer, HttpSession, type ServerProcess } from '../helpers/server-process.js';
-import { backendEnv, dropBackend, TEST_BACKEND } from '../helpers/backend.js';
-import { smtpReceiver, webhookReceiver, type SmtpReceiver, type WebhookReceiver, type ReceivedMail, type WebhookRequest } from '../helpers/alert-receivers.js';
+import { backendEnv, dropBackend } from '../helpers/backend.js';
+import { smtpReceiver, webhookReceiver, type SmtpReceiver, type WebhookReceiver } from '../helpers/alert-receivers.js';
+import { ADMIN, MARKER, PASS, SECRET, TICK, configureAlerts, contact, hooksFor, mailsFor, ok, plan, signIn, sleep, until } from '../helpers/checkin-servers.js';
 import { hmacSha256 } from '../../src/crypto/mac.js';
-
-const PASS = 'frase de paso de los registros 2026';
-const ADMIN = { email: 'defensora-qzmarkmail@example.org', password: 'contraseña-segura-1', name: 'Defensora QZMARKNAME' };
-const MARKER = 'QZCHECKINPURPOSE';
-const SECRET = 'secreto-del-puente-1234567890';
-const TICK = { BITACORA_SCHEDULER_MS: '300' };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, cond: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-const ok = (r: { status: number; body: unknown }, status = 200) => expect(r.status, JSON.stringify(r.body)).toBe(status);
-
-async function signIn(url: string, email = ADMIN.email, password = ADMIN.password): Promise<HttpSession> {
-  const s = new HttpSession(url);
-  ok(await s.login(email, password));
-  return s;
-}
-
-/** An account to name as a contact; its id. */
-async function contact(admin: HttpSession, key: string): Promise<{ id: string; email: string }> {
-  const email = `${key}@example.org`;
-  const r = await admin.req('POST', '/api/v1/users', { email, displayName: `Contacto ${key}`, role: 'documenter', password: 'temporal-12345' });
-  ok(r, 201);
-  return { id: (r.body as { id: string }).id, email };
-}
-
-async function configureAlerts(admin: HttpSession, smtp: SmtpReceiver, hook: WebhookReceiver): Promise<void> {
-  ok(await admin.req('PUT', '/api/v1/alerts/settings', {
-    responders: [], renewalDays: 30,
-    email: { enabled: true, host: '127.0.0.1', port: smtp.port, tls: 'none', from: 'alertas@example.org' },
-    webhooks: [{ name: 'puente', url: hook.url, enabled: true, secret: SECRET }],
-  }));
-}
-
-async function plan(admin: HttpSession, body: Record<string, unknown>): Promise<{ id: string; ref: string; nextDueAt: string }> {
-  const r = await admin.req('POST', '/api/v1/checkins', body);
-  ok(r, 201);
-  return r.body as { id: string; ref: string; nextDueAt: string };
-}
-
-const mailsFor = async (smtp: SmtpReceiver, ref: string): Promise<{ mail: ReceivedMail; parsed: ParsedMail }[]> => {
-  const out: { mail: ReceivedMail; parsed: ParsedMail }[] = [];
-  for (const mail of smtp.messages) {
-    const parsed = await simpleParser(mail.raw);
-    if (parsed.subject === `Bitácora: ${ref}`) out.push({ mail, parsed });
-  }
-  return out;
-};
-const hooksFor = (hook: WebhookReceiver, ref: string): { req: WebhookRequest; body: { id: string; kind: string; ref: string } }[] =>
-  hook.requests.map((req) => ({ req, body: JSON.parse(req.body) as { id: string; kind: string; ref: string } })).filter((h) => h.body.ref === ref);
 
 describe('a missed check-in escalates exactly once across restarts', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bitacora-checkin-'));
@@ -180,49 +124,5 @@ describe('a missed check-in escalates exactly once across restarts', () => {
     expect(smtp.messages.some((m) => m.to.includes(ADMIN.email))).toBe(false);
     const own = (await admin.req('GET', '/api/v1/alerts')).body as { items: unknown[] };
     expect(own.items).toEqual([]);
-  }, 120_000);
-});
-
-describe.skipIf(TEST_BACKEND !== 'postgres')('two server processes on one PostgreSQL database', () => {
-  const dirA = mkdtempSync(join(tmpdir(), 'bitacora-checkin-a-'));
-  const dirB = mkdtempSync(join(tmpdir(), 'bitacora-checkin-b-'));
-  const pgEnv = backendEnv(dirA, 'postgres');
-  let a: ServerProcess;
-  let b: ServerProcess;
-  let smtp: SmtpReceiver;
-  let hook: WebhookReceiver;
-
-  beforeAll(async () => {
-    [smtp, hook] = await Promise.all([smtpReceiver(), webhookReceiver('/hook')]);
-    const init = await runCli(['init'], { BITACORA_DATA_DIR: dirA, BITACORA_PASSPHRASE: PASS, BITACORA_ADMIN_EMAIL: ADMIN.email, BITACORA_ADMIN_PASSWORD: ADMIN.password, ...pgEnv });
-    expect(init.code, init.stderr).toBe(0);
-    copyFileSync(join(dirA, 'keyring.json'), join(dirB, 'keyring.json'));
-    a = await startServer({ BITACORA_PASSPHRASE: PASS, ...TICK, ...pgEnv }, dirA);
-    b = await startServer({ BITACORA_PASSPHRASE: PASS, ...TICK, ...pgEnv }, dirB);
-  }, 120_000);
-
-  afterAll(async () => {
-    await a?.stop({ keepData: true });
-    await b?.stop({ keepData: true });
-    await dropBackend(dirA, 'postgres');
-    rmSync(dirA, { recursive: true, force: true });
-    rmSync(dirB, { recursive: true, force: true });
-    await smtp?.close();
-    await hook?.close();
-  });
-
-  it('send the escalation once', async () => {
-    const admin = await signIn(a.url);
-    await configureAlerts(admin, smtp, hook);
-    const friend = await contact(admin, 'amiga');
-    const p = await plan(admin, { firstDueAt: new Date(Date.now() + 2_000).toISOString(), graceMinutes: 0, contacts: [friend.id] });
-    await until('the escalation to be delivered', () => smtp.messages.length >= 1 && hook.requests.length >= 1);
-    await sleep(3_000); // ten ticks of each process
-    expect((await mailsFor(smtp, p.ref)).map((m) => m.mail.to)).toEqual([[friend.email]]);
-    expect(hooksFor(hook, p.ref).map((h) => h.body.kind)).toEqual(['checkin_missed']);
-    expect(smtp.messages).toHaveLength(1);
-    expect(hook.requests).toHaveLength(1);
-    // both processes were running their schedulers all along
-    for (const s of [a, b]) expect(s.child.exitCode).toBeNull();
   }, 120_000);
 });
