@@ -36,6 +36,9 @@ import { alertRoutes } from './routes/alert-routes.js';
 import { measureRoutes } from './routes/measure-routes.js';
 import { checkinRoutes } from './routes/checkin-routes.js';
 import { appealRoutes } from './routes/appeal-routes.js';
+import { evidenceRoutes } from './routes/evidence-routes.js';
+import { evidenceUploadRoutes } from './routes/evidence-upload-routes.js';
+import { evidenceBundleRoutes } from './routes/evidence-bundle-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
@@ -79,6 +82,9 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>
     ...alertRoutes(),
     ...measureRoutes(),
     ...checkinRoutes(),
+    ...evidenceRoutes(),
+    ...evidenceUploadRoutes(),
+    ...evidenceBundleRoutes(),
   ];
   routes.push(
     defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),

@@ -144,6 +144,10 @@ export interface Database {
   checkin_codes: CheckinCodeTable;
   alerts: AlertTable;
   alert_deliveries: AlertDeliveryTable;
+  files: FileTable;
+  file_chunks: FileChunkTable;
+  evidence_items: EvidenceItemTable;
+  signing_keys: SigningKeyTable;
 }
 
 /** 0007: one row binding the database to its keyring and counting seals (server mode, ADR 0012). */
@@ -164,3 +168,17 @@ export interface RateLimitTable {
   hits: number;
   window_start: number;
 }
+
+/** 0012 (ADR 0019): encrypted file bytes in the database, evidence items, the bundle signing key. */
+export interface FileTable {
+  id: string; record: string; state: 'writing' | 'stored'; size: number | string; sha256: string | null; file_key: string; params: string; chunks: number;
+  created_at: string; stored_at: string | null;
+}
+export interface FileChunkTable { file_id: string; idx: number; data: Buffer }
+export interface EvidenceItemTable {
+  id: string; ref: string; incident_id: string | null; actor_id: string | null; source_id: string | null; parent_id: string | null;
+  kind: string; media_type: string; file_id: string; size: number | string; sha256: string; view_file_id: string | null;
+  original_name: string | null; description: string | null; metadata: string | null; capture: string | null; consent: string;
+  received_at: string; received_by: string; updated_at: string; version: number;
+}
+export interface SigningKeyTable { id: string; algorithm: 'ed25519'; public_key: string; private_key: string; created_at: string; retired_at: string | null }

@@ -26,6 +26,9 @@ import { CampaignRepository } from './repositories/campaign-repository.js';
 import { CheckinRepository } from './repositories/checkin-repository.js';
 import { ClusterRepository } from './repositories/cluster-repository.js';
 import { RateLimitRepository } from './repositories/rate-limit-repository.js';
+import { EvidenceRepository } from './repositories/evidence-repository.js';
+import { SigningKeyRepository } from './repositories/signing-key-repository.js';
+import { FileRepository } from './files/file-repository.js';
 import { dialectOf } from './migrations/dialect.js';
 import { emptyStoreKeys, wipeStoreKeys, type StoreKeys } from './store-keys.js';
 import { defaultStorePolicy, type StorePolicy } from './store-policy.js';
@@ -52,6 +55,9 @@ export class Store {
   readonly appeals: AppealRepository;
   readonly campaigns: CampaignRepository;
   readonly checkins: CheckinRepository;
+  readonly files: FileRepository;
+  readonly evidence: EvidenceRepository;
+  readonly signingKeys: SigningKeyRepository;
 
   /** Keys the repositories need (set once the vault is unsealed); shared with every transaction's Store. */
   readonly keys: StoreKeys;
@@ -92,6 +98,9 @@ export class Store {
     this.appeals = new AppealRepository(db, this.keys);
     this.campaigns = new CampaignRepository(db, this.keys);
     this.checkins = new CheckinRepository(db, this.keys);
+    this.files = new FileRepository(db, this.keys);
+    this.evidence = new EvidenceRepository(db, this.keys);
+    this.signingKeys = new SigningKeyRepository(db, this.keys);
     this.cluster = new ClusterRepository(db);
     this.rateLimits = new RateLimitRepository(db);
     this.memoryIndex = db.isTransaction ? undefined : new MemoryIndex(db);

@@ -14,6 +14,7 @@ import * as m0008 from './0008_search_changes.js';
 import * as m0009 from './0009_share_changes.js';
 import * as m0010 from './0010_risk_assessments.js';
 import * as m0011 from './0011_response.js';
+import * as m0012 from './0012_evidence.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_share_changes': m0009,
   '0010_risk_assessments': m0010,
   '0011_response': m0011,
+  '0012_evidence': m0012,
 };
 
 class StaticProvider implements MigrationProvider {
