@@ -1,0 +1,160 @@
+/**
+ * Reading and changing evidence through the use cases, on both backends: who sees an item and its
+ * sealed parts; a restricted incident's evidence invisible to those it is not shared with; the
+ * viewing copy and the original only with identifying access, each read in the chain of custody
+ * (with its purpose); consent changed per use, each change its own custody entry; a stale change
+ * refused; the custody timeline in order, with the audit chain intact and no typed text in it.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createHash } from 'node:crypto';
+import { adminContext, newWorkspace, type TestWorkspace } from '../../../test/helpers/api.js';
+import type { ServiceContext } from '../context.js';
+import { recordIncidents } from '../incidents/record-incidents.js';
+import { createActor } from '../actors/manage-actors.js';
+import { createUser } from '../users/manage-users.js';
+import { verifyAuditChain } from '../audit/verify-audit-chain.js';
+import type { Role } from '../../domain/user/roles.js';
+import { NO_CONSENT, type CaptureMetadata } from '../../domain/evidence/evidence.js';
+import { evidenceRecord } from '../../store/repositories/evidence-repository.js';
+import { newId } from '../../crypto/random.js';
+import { listEvidence } from './list-evidence.js';
+import { readEvidence } from './read-evidence.js';
+import { openOriginal, openViewCopy } from './open-evidence-file.js';
+import { changeEvidence } from './change-evidence.js';
+import { readCustody, recordCustody } from './custody.js';
+
+let ws: TestWorkspace;
+let admin: ServiceContext;
+const people: Record<string, ServiceContext> = {};
+const ids: Record<string, string> = {};
+const MARKER = 'QZEVIDENCIAMARK';
+const PHOTO = Buffer.from(`una foto ${MARKER} `.repeat(300));
+const COPY = Buffer.from('copia sin metadatos');
+const META: CaptureMetadata = { takenAt: '2026-03-01T10:00:00', make: 'MarcaQZ', model: `Modelo ${MARKER}`, gps: { lat: 14.9, lon: -92.26 } };
+
+async function* once(b: Buffer): AsyncGenerator<Buffer> {
+  yield b;
+}
+async function bytesOf(it: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const p of it) parts.push(p);
+  return Buffer.concat(parts);
+}
+
+/** An item stored as the intake stores one: files written, then item + files kept + custody in one transaction. */
+async function storeItem(ctx: ServiceContext, owner: { incidentId: string | null; actorId: string | null }, withCopy = true): Promise<string> {
+  const store = ctx.store;
+  const record = evidenceRecord(owner);
+  const original = await store.files.put(record, once(PHOTO), { maxBytes: 1 << 20 });
+  const copy = withCopy ? await store.files.put(record, once(COPY), { maxBytes: 1 << 20 }) : undefined;
+  const id = newId();
+  await store.transaction(async (tx) => {
+    await tx.files.markStored(original.id);
+    if (copy) await tx.files.markStored(copy.id);
+    await tx.evidence.insert({
+      id, ref: await tx.evidence.nextRef(), ...owner, kind: 'photo', mediaType: 'image/jpeg', fileId: original.id, size: original.size, sha256: original.sha256,
+      viewFileId: copy?.id ?? null, originalName: `foto-${MARKER}.jpg`, description: `Soldados frente al albergue ${MARKER}`, metadata: META, consent: NO_CONSENT,
+      receivedAt: ctx.now(), receivedBy: ctx.user.id,
+    });
+    await recordCustody(tx, ctx.now(), ctx.user.id, 'evidence.receive', id, { sha256: original.sha256 });
+  });
+  return id;
+}
+
+async function person(role: Role, name: string): Promise<ServiceContext> {
+  const u = await createUser(admin, { email: `${name}@example.org`, displayName: name, role, password: 'contraseña-larga-2026' });
+  return { ...admin, user: { id: u.id, role, orgId: u.orgId, displayName: name } };
+}
+
+const incident = (title: string, extra: Record<string, unknown> = {}) => ({ title, date: { start: '2026-03-01' }, place: { precision: 'country', country: 'MX' }, ...extra });
+
+beforeAll(async () => {
+  ws = await newWorkspace();
+  admin = await adminContext(ws);
+  for (const [role, name] of [['coordinator', 'Tomás'], ['documenter', 'Rosa'], ['analyst', 'Lucía'], ['viewer', 'Vera']] as const) people[role] = await person(role, name);
+  const [open, restricted] = await recordIncidents(admin, [incident('Fotos de soldados'), incident('Amenaza restringida', { confidentiality: 'restricted' })]);
+  ids['incident'] = open!.id;
+  ids['restricted'] = restricted!.id;
+  ids['photo'] = await storeItem(admin, { incidentId: open!.id, actorId: null });
+  ids['hidden'] = await storeItem(admin, { incidentId: restricted!.id, actorId: null });
+  const actor = (await createActor(admin, { kind: 'person', pseudonym: 'Defensora E' } as never)).id;
+  ids['actor'] = actor;
+  ids['actorItem'] = await storeItem(admin, { incidentId: null, actorId: actor }, false);
+}, 120_000);
+afterAll(async () => { await ws?.close(); });
+
+describe('evidence items', () => {
+  it('are listed for everyone who may see the incident, without sealed parts; mayOpen only with identifying access', async () => {
+    for (const [who, mayOpen] of [['coordinator', true], ['documenter', true], ['analyst', false], ['viewer', false]] as const) {
+      const r = await listEvidence(people[who]!, { incidentId: ids['incident']! });
+      expect(r.mayOpen, who).toBe(mayOpen);
+      expect(r.items).toHaveLength(1);
+      expect(r.items[0]).toMatchObject({ id: ids['photo'], ref: 'EV-0001', kind: 'photo', mediaType: 'image/jpeg', size: PHOTO.length, hasViewCopy: true, consent: NO_CONSENT });
+      expect(r.items[0]!.sha256).toBe(createHash('sha256').update(PHOTO).digest('hex'));
+      expect(JSON.stringify(r)).not.toContain(MARKER);
+    }
+    expect((await listEvidence(admin, { actorId: ids['actor']! })).items.map((i) => i.id)).toEqual([ids['actorItem']]);
+  });
+
+  it('show their description, name and metadata only with identifying access, and that read is in the custody', async () => {
+    const viewer = await readEvidence(people['viewer']!, ids['photo']!);
+    expect(viewer.restricted).toBe(true);
+    expect(JSON.stringify(viewer)).not.toContain(MARKER);
+    const doc = await readEvidence(people['documenter']!, ids['photo']!);
+    expect(doc).toMatchObject({ restricted: false, originalName: `foto-${MARKER}.jpg`, description: `Soldados frente al albergue ${MARKER}`, metadata: META });
+    const custody = await readCustody(admin, ids['photo']!);
+    expect(custody.entries.map((e) => [e.action, e.user?.name])).toEqual([['evidence.receive', 'Rosa (admin)'], ['evidence.view_metadata', 'Rosa']]);
+  });
+
+  it('of a restricted incident do not exist for those it is not shared with — admins included', async () => {
+    const coord = people['coordinator']!;
+    await expect(listEvidence(coord, { incidentId: ids['restricted']! })).rejects.toMatchObject({ status: 404 });
+    await expect(readEvidence(coord, ids['hidden']!)).rejects.toMatchObject({ status: 404 });
+    await expect(openOriginal(coord, ids['hidden']!, 'review')).rejects.toMatchObject({ status: 404 });
+    await expect(openViewCopy(coord, ids['hidden']!)).rejects.toMatchObject({ status: 404 });
+    await expect(readCustody(coord, ids['hidden']!)).rejects.toMatchObject({ status: 404 });
+    await expect(changeEvidence(coord, ids['hidden']!, { version: 1, description: 'x' })).rejects.toMatchObject({ status: 404 });
+    expect((await listEvidence(admin, { incidentId: ids['restricted']! })).items).toHaveLength(1);
+  });
+
+  it('give the viewing copy and the original only with identifying access, each in the custody with its purpose', async () => {
+    await expect(openOriginal(people['viewer']!, ids['photo']!, 'review')).rejects.toMatchObject({ status: 403 });
+    await expect(openViewCopy(people['analyst']!, ids['photo']!)).rejects.toMatchObject({ status: 403 });
+    const copy = await openViewCopy(people['documenter']!, ids['photo']!);
+    expect(copy).toMatchObject({ mediaType: 'image/jpeg', fileName: 'EV-0001.jpg', size: COPY.length });
+    expect((await bytesOf(copy.body)).equals(COPY)).toBe(true);
+    const original = await openOriginal(people['coordinator']!, ids['photo']!, 'legal_case');
+    expect(original.fileName).toBe('EV-0001.jpg');
+    expect((await bytesOf(original.body)).equals(PHOTO)).toBe(true);
+    await expect(openViewCopy(admin, ids['actorItem']!)).rejects.toMatchObject({ status: 404 });
+    const custody = await readCustody(admin, ids['photo']!);
+    expect(custody.entries.slice(-2).map((e) => [e.action, e.user?.name, e.purpose])).toEqual([['evidence.view', 'Rosa', undefined], ['evidence.download', 'Tomás', 'legal_case']]);
+  });
+
+  it('change consent per use (each change in the custody), refuse stale versions, and need evidence.write', async () => {
+    await expect(changeEvidence(people['analyst']!, ids['photo']!, { version: 1, consent: { legal_action: 'given' } })).rejects.toMatchObject({ status: 403 });
+    await expect(changeEvidence(admin, ids['photo']!, { version: 1, consent: { legal_action: 'maybe' } })).rejects.toMatchObject({ status: 400, problems: [{ path: 'consent.legal_action' }] });
+    const given = await changeEvidence(people['documenter']!, ids['photo']!, { version: 1, consent: { legal_action: 'given', share_partners: 'given' } });
+    expect(given.consent).toEqual({ ...NO_CONSENT, legal_action: 'given', share_partners: 'given' });
+    expect(given.version).toBe(2);
+    await expect(changeEvidence(admin, ids['photo']!, { version: 1, consent: { legal_action: 'withdrawn' } })).rejects.toMatchObject({ status: 409 });
+    const withdrawn = await changeEvidence(admin, ids['photo']!, { version: 2, consent: { legal_action: 'withdrawn' }, description: `Nueva descripción ${MARKER}` });
+    expect(withdrawn).toMatchObject({ version: 4, description: `Nueva descripción ${MARKER}`, consent: { legal_action: 'withdrawn', share_partners: 'given' } });
+    const same = await changeEvidence(admin, ids['photo']!, { version: 4, consent: { legal_action: 'withdrawn' } });
+    expect(same.version).toBe(4);
+    const tail = (await readCustody(admin, ids['photo']!)).entries.slice(-4).map((e) => [e.action, e.use, e.value]);
+    expect(tail).toEqual([
+      ['evidence.consent', 'share_partners', 'given'], ['evidence.consent', 'legal_action', 'given'],
+      ['evidence.change', undefined, undefined], ['evidence.consent', 'legal_action', 'withdrawn'],
+    ]);
+  });
+
+  it('keep the custody in the hash chain, with no typed text in the audit log', async () => {
+    const store = ws.vault.runtime().store;
+    expect((await verifyAuditChain(store)).ok).toBe(true);
+    const audit = await store.db.selectFrom('audit_events').select(['detail']).where('target_type', '=', 'evidence').execute();
+    expect(audit.length).toBeGreaterThan(8);
+    expect(JSON.stringify(audit)).not.toContain(MARKER);
+    expect(JSON.stringify(audit)).not.toContain('Nueva descripción');
+  });
+});
