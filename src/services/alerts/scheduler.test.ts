@@ -14,7 +14,7 @@ import { createUser } from '../users/manage-users.js';
 import { createActor } from '../actors/manage-actors.js';
 import { setAlertSettings } from './alert-settings.js';
 import { raiseAlert } from './raise-alert.js';
-import { runDueWork } from './scheduler.js';
+import { runDueWork, startScheduler } from './scheduler.js';
 import { sendPending, LEASE_MS } from './send-pending.js';
 
 let ws: TestWorkspace;
@@ -87,5 +87,23 @@ describe('the scheduler', () => {
     expect(await sendPending(store, { owner: 'process-b', now: () => later(200_000 + LEASE_MS - 1000) })).toBe(0);
     expect(await sendPending(store, { owner: 'process-b', now: () => later(200_000 + LEASE_MS + 1000) })).toBe(2);
     expect(hook.requests.length).toBe(1);
+  });
+
+  it('sweeps evidence files left half-written by a dead upload, and files nothing uses, on its first tick', async () => {
+    async function* one(b: Buffer): AsyncGenerator<Buffer> { yield b; }
+    const record = 'incident/00000000-0000-4000-8000-0000000000aa';
+    const dead = await store.files.put(record, one(Buffer.from('subida interrumpida')), { maxBytes: 100 });
+    await store.db.updateTable('files').set({ created_at: '2026-01-01T00:00:00.000Z' }).where('id', '=', dead.id).execute();
+    const unused = await store.files.put(record, one(Buffer.from('sin uso')), { maxBytes: 100 });
+    await store.files.markStored(unused.id);
+    const uploading = await store.files.put(record, one(Buffer.from('en curso')), { maxBytes: 100 });
+    const logs: string[] = [];
+    const scheduler = startScheduler(ws.vault, { everyMs: 3_600_000, log: (msg, fields) => logs.push(`${msg} ${JSON.stringify(fields)}`) });
+    await scheduler.tick();
+    await scheduler.stop();
+    expect(await store.files.info(dead.id)).toBeUndefined();
+    expect(await store.files.info(unused.id)).toBeUndefined();
+    expect(await store.files.info(uploading.id)).toBeDefined();
+    expect(logs).toContain('files swept {"removed":2}');
   });
 });
