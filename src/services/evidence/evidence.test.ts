@@ -15,13 +15,12 @@ import { createUser } from '../users/manage-users.js';
 import { verifyAuditChain } from '../audit/verify-audit-chain.js';
 import type { Role } from '../../domain/user/roles.js';
 import { NO_CONSENT, type CaptureMetadata } from '../../domain/evidence/evidence.js';
-import { evidenceRecord } from '../../store/repositories/evidence-repository.js';
-import { newId } from '../../crypto/random.js';
+import { storeTestItem } from '../../../test/helpers/evidence-items.js';
 import { listEvidence } from './list-evidence.js';
 import { readEvidence } from './read-evidence.js';
 import { openOriginal, openViewCopy } from './open-evidence-file.js';
 import { changeEvidence } from './change-evidence.js';
-import { readCustody, recordCustody } from './custody.js';
+import { readCustody } from './custody.js';
 
 let ws: TestWorkspace;
 let admin: ServiceContext;
@@ -32,34 +31,14 @@ const PHOTO = Buffer.from(`una foto ${MARKER} `.repeat(300));
 const COPY = Buffer.from('copia sin metadatos');
 const META: CaptureMetadata = { takenAt: '2026-03-01T10:00:00', make: 'MarcaQZ', model: `Modelo ${MARKER}`, gps: { lat: 14.9, lon: -92.26 } };
 
-async function* once(b: Buffer): AsyncGenerator<Buffer> {
-  yield b;
-}
 async function bytesOf(it: AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const p of it) parts.push(p);
   return Buffer.concat(parts);
 }
 
-/** An item stored as the intake stores one: files written, then item + files kept + custody in one transaction. */
-async function storeItem(ctx: ServiceContext, owner: { incidentId: string | null; actorId: string | null }, withCopy = true): Promise<string> {
-  const store = ctx.store;
-  const record = evidenceRecord(owner);
-  const original = await store.files.put(record, once(PHOTO), { maxBytes: 1 << 20 });
-  const copy = withCopy ? await store.files.put(record, once(COPY), { maxBytes: 1 << 20 }) : undefined;
-  const id = newId();
-  await store.transaction(async (tx) => {
-    await tx.files.markStored(original.id);
-    if (copy) await tx.files.markStored(copy.id);
-    await tx.evidence.insert({
-      id, ref: await tx.evidence.nextRef(), ...owner, kind: 'photo', mediaType: 'image/jpeg', fileId: original.id, size: original.size, sha256: original.sha256,
-      viewFileId: copy?.id ?? null, originalName: `foto-${MARKER}.jpg`, description: `Soldados frente al albergue ${MARKER}`, metadata: META, consent: NO_CONSENT,
-      receivedAt: ctx.now(), receivedBy: ctx.user.id,
-    });
-    await recordCustody(tx, ctx.now(), ctx.user.id, 'evidence.receive', id, { sha256: original.sha256 });
-  });
-  return id;
-}
+const storeItem = (ctx: ServiceContext, owner: { incidentId: string | null; actorId: string | null }, withCopy = true) =>
+  storeTestItem(ctx, { owner, bytes: PHOTO, ...(withCopy ? { copy: COPY } : {}), originalName: `foto-${MARKER}.jpg`, description: `Soldados frente al albergue ${MARKER}`, metadata: META });
 
 async function person(role: Role, name: string): Promise<ServiceContext> {
   const u = await createUser(admin, { email: `${name}@example.org`, displayName: name, role, password: 'contraseña-larga-2026' });
