@@ -1,7 +1,7 @@
 /**
  * The benchmarks (design.md §5), each figure beside its floor measured in the same run:
  *   npx tsx bench/run.ts [--sizes 100000,1000000] [--backends sqlite,postgres] [--seed 7]
- *                        [--only search,dashboard,map,cache,readwrite,scan,import,memory,web] [--csv-rows 20000]
+ *                        [--only search,dashboard,map,cache,readwrite,scan,import,evidence,memory,web] [--csv-rows 20000]
  *                        [--pg-url postgres://…] [--drop-cache] [--report-only]
  * Datasets are built once by the bulk demo generator and cached (bench/lib/dataset.ts). Each
  * backend and size writes bench/results/<backend>-<size>.json; RESULTS.md is then rendered from
@@ -25,8 +25,9 @@ import { measureScan } from './measure/scan-identifying.js';
 import { measurePageCache } from './measure/page-cache.js';
 import { measureMemory } from './measure/memory.js';
 import { measureWeb } from './measure/web-first-load.js';
+import { measureEvidenceFiles } from './measure/evidence-files.js';
 
-const ALL = ['search', 'dashboard', 'map', 'cache', 'readwrite', 'scan', 'import', 'memory', 'web'] as const;
+const ALL = ['search', 'dashboard', 'map', 'cache', 'readwrite', 'scan', 'import', 'evidence', 'memory', 'web'] as const;
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100000,1000000' },
@@ -52,7 +53,7 @@ mkdirSync(resultsDir, { recursive: true });
 
 /** When each measurement in a results file was taken. */
 function sectionsOf(r: RunResult): Record<string, string> {
-  return Object.fromEntries(['search', 'memoryIndex', 'dashboard', 'map', 'pageCache', 'readWrite', 'scan', 'importCsv', 'memory', 'web'].filter((k) => k in r).map((k) => [k, r.ranAt]));
+  return Object.fromEntries(['search', 'memoryIndex', 'dashboard', 'map', 'pageCache', 'readWrite', 'scan', 'importCsv', 'evidenceFiles', 'memory', 'web'].filter((k) => k in r).map((k) => [k, r.ranAt]));
 }
 
 let webDone = false;
@@ -83,6 +84,7 @@ for (const size of values['report-only'] ? [] : sizes) {
     if (only.has('readwrite')) result.readWrite = await measureReadWrite(d, raw, log);
     if (only.has('scan')) result.scan = await measureScan(d, raw, log);
     if (only.has('import')) result.importCsv = await measureImport(d, raw, pgUrl, Number(values['csv-rows']), log);
+    if (only.has('evidence')) result.evidenceFiles = await measureEvidenceFiles(d, raw, log);
     await raw.close();
     // the server process opens the dataset itself: close ours first (no second writer meanwhile)
     await d.close();

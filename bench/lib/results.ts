@@ -10,6 +10,7 @@ import type { MemoryResult } from '../measure/memory.js';
 import type { WebResult } from '../measure/web-first-load.js';
 import type { ScanRow } from '../measure/scan-identifying.js';
 import type { PageCacheRow } from '../measure/page-cache.js';
+import type { EvidenceFilesResult } from '../measure/evidence-files.js';
 
 export interface RunResult {
   backend: 'sqlite' | 'postgres';
@@ -33,6 +34,8 @@ export interface RunResult {
   pageCache?: PageCacheRow[];
   scan?: ScanRow;
   importCsv?: ImportResult;
+  /** evidence files: 256 MiB streamed in and read back vs raw blobs */
+  evidenceFiles?: EvidenceFilesResult;
   memory?: MemoryResult;
   web?: WebResult;
 }
