@@ -19,6 +19,8 @@ export interface TestItem {
   /** a metadata-free copy to store beside it (images) */
   copy?: Buffer;
   kind?: EvidenceKind;
+  /** a capture's screenshot: the capture's id */
+  parentId?: string;
   mediaType?: string;
   originalName?: string;
   description?: string;
@@ -36,7 +38,7 @@ export async function storeTestItem(ctx: ServiceContext, t: TestItem): Promise<s
     await tx.files.markStored(original.id);
     if (copy) await tx.files.markStored(copy.id);
     await tx.evidence.insert({
-      id, ref: await tx.evidence.nextRef(), ...t.owner, kind: t.kind ?? 'photo', mediaType: t.mediaType ?? 'image/jpeg', fileId: original.id, size: original.size,
+      id, ref: await tx.evidence.nextRef(), ...t.owner, parentId: t.parentId ?? null, kind: t.kind ?? 'photo', mediaType: t.mediaType ?? 'image/jpeg', fileId: original.id, size: original.size,
       sha256: original.sha256, viewFileId: copy?.id ?? null, originalName: t.originalName, description: t.description, metadata: t.metadata,
       consent: t.consent ?? NO_CONSENT, receivedAt: ctx.now(), receivedBy: ctx.user.id,
     });

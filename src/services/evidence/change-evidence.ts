@@ -3,6 +3,8 @@
  * answer changes is its own custody entry ('evidence.consent' with the use and the new answer), so
  * a withdrawal is on record; a changed description is an 'evidence.change' naming the field only.
  * Withdrawn (or never given) consent keeps the item out of every later bundle for that use.
+ * An online capture's screenshots are part of it: a consent change on the capture is made on each
+ * of them too (each with its own custody entry).
  */
 import { z } from 'zod';
 import type { ServiceContext } from '../context.js';
@@ -47,6 +49,14 @@ export async function changeEvidence(ctx: ServiceContext, id: string, raw: unkno
         if (!(await tx.evidence.setConsent(id, consent, version, now))) throw conflict('this evidence was changed by someone else; reload it');
         version++;
         for (const u of changed) await recordCustody(tx, now, ctx.user.id, 'evidence.consent', id, { use: u, value: consent[u] });
+        for (const child of item.kind === 'online_capture' ? await tx.evidence.children(id) : []) {
+          const own: Consent = { ...child.consent };
+          const moved = changed.filter((u) => own[u] !== consent[u]);
+          for (const u of moved) own[u] = consent[u];
+          if (!moved.length) continue;
+          if (!(await tx.evidence.setConsent(child.id, own, child.version, now))) throw conflict('this evidence was changed by someone else; reload it');
+          for (const u of moved) await recordCustody(tx, now, ctx.user.id, 'evidence.consent', child.id, { use: u, value: own[u] });
+        }
       }
     }
     return evidenceDetail((await tx.evidence.get(id, { open: true }))!, true);

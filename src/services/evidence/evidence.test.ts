@@ -128,6 +128,17 @@ describe('evidence items', () => {
     ]);
   });
 
+  it('pass a consent change on an online capture to its screenshots, each on record', async () => {
+    const owner = { incidentId: ids['incident']!, actorId: null };
+    const capture = await storeTestItem(admin, { owner, bytes: Buffer.from('{"platform":"facebook"}'), kind: 'online_capture', mediaType: 'application/json' });
+    const shot = await storeTestItem(admin, { owner, bytes: PHOTO, kind: 'screenshot', parentId: capture });
+    await changeEvidence(admin, capture, { version: 1, consent: { legal_action: 'given' } });
+    expect((await readEvidence(admin, shot)).consent.legal_action).toBe('given');
+    await changeEvidence(admin, capture, { version: 2, consent: { legal_action: 'withdrawn' } });
+    expect((await readEvidence(admin, shot)).consent.legal_action).toBe('withdrawn');
+    expect((await readCustody(admin, shot)).entries.filter((e) => e.action === 'evidence.consent').map((e) => e.value)).toEqual(['given', 'withdrawn']);
+  });
+
   it('keep the custody in the hash chain, with no typed text in the audit log', async () => {
     const store = ws.vault.runtime().store;
     expect((await verifyAuditChain(store)).ok).toBe(true);

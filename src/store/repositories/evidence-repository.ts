@@ -135,6 +135,12 @@ export class EvidenceRepository {
     return rows.map((r) => this.summary(r));
   }
 
+  /** A capture's screenshots, oldest first (sealed parts not opened). */
+  async children(parentId: string): Promise<StoredEvidence[]> {
+    const rows = await this.base().where('evidence_items.parent_id', '=', parentId).orderBy('evidence_items.received_at').orderBy('evidence_items.ref').execute();
+    return rows.map((r) => this.summary(r));
+  }
+
   /** Items by id (sealed parts opened when asked), in the order given; unknown ids left out. */
   async many(ids: string[], opts: { open: boolean }): Promise<StoredEvidence[]> {
     const out: StoredEvidence[] = [];
