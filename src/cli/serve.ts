@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { Vault } from '../services/vault.js';
-import { buildServer } from '../http/server.js';
+import { buildServer, DEFAULT_MAX_UPLOAD_BYTES } from '../http/server.js';
 import { dataFolderFromEnv, storeBackendFromEnv, controlSocketFromEnv, UsageError } from './env.js';
 import { makeLogger, logFormatFromEnv } from './log-format.js';
 import { listenControlSocket } from './control-socket.js';
@@ -14,6 +14,15 @@ import { searchIndexFields } from './search-index-log.js';
 import { startScheduler, DEFAULT_TICK_MS } from '../services/alerts/scheduler.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** BITACORA_MAX_UPLOAD_MB: the largest evidence file accepted, in MiB (default 1024; ADR 0019). */
+export function maxUploadBytesFromEnv(env = process.env): number {
+  const raw = env['BITACORA_MAX_UPLOAD_MB'];
+  if (raw === undefined || raw === '') return DEFAULT_MAX_UPLOAD_BYTES;
+  const mb = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(mb) || mb < 1 || mb > 1024 * 1024) throw new UsageError('BITACORA_MAX_UPLOAD_MB: a whole number of megabytes from 1 to 1048576');
+  return mb * 1024 * 1024;
+}
 
 export function webRoot(): string {
   // dist/cli/serve.js → dist/web ; src/cli/serve.ts (tsx) → dist/web
@@ -29,7 +38,7 @@ export async function serve(opts: { host: string; port: number; quiet?: boolean;
   if (backend.kind === 'postgres' && opts.backupDir) throw new UsageError('--backup-dir backs up the embedded store; with DATABASE_URL use PostgreSQL\'s own tools (docs/server.md)');
   const log = makeLogger({ quiet: opts.quiet === true, format: logFormatFromEnv() });
   const vault = new Vault(folder, { backend, warmSearchIndex: (s) => log('search index ready', searchIndexFields(s)) });
-  const app = await buildServer({ vault, webRoot: webRoot(), allowWebSetup: LOOPBACK.has(opts.host), version: VERSION, log });
+  const app = await buildServer({ vault, webRoot: webRoot(), allowWebSetup: LOOPBACK.has(opts.host), version: VERSION, log, maxUploadBytes: maxUploadBytesFromEnv() });
   const passphrase = process.env['BITACORA_PASSPHRASE'];
   if (passphrase && vault.state() === 'sealed') {
     try {

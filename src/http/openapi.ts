@@ -31,6 +31,13 @@ export function openApiDocument(routes: AnyRoute[], version: string): Record<str
       op['parameters'] = [...((op['parameters'] as unknown[]) ?? []), ...Object.entries(s.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: s.required?.includes(name) ?? false, schema }))];
     }
     if (r.body) op['requestBody'] = { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } };
+    if (r.multipart) {
+      const properties = {
+        ...Object.fromEntries(Object.entries(r.multipart.fields).map(([name, description]) => [name, { type: 'string', description }])),
+        ...Object.fromEntries(Object.entries(r.multipart.files).map(([name, description]) => [name, { type: 'string', format: 'binary', description }])),
+      };
+      op['requestBody'] = { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties }, encoding: Object.fromEntries(Object.keys(r.multipart.files).map((f) => [f, { contentType: 'application/octet-stream' }])) } } };
+    }
     if (r.policy.access === 'user' && r.method !== 'GET') op['parameters'] = [...((op['parameters'] as unknown[]) ?? []), { name: 'x-csrf-token', in: 'header', required: true, schema: { type: 'string' } }];
     (paths[path] ??= {})[r.method.toLowerCase()] = op;
   }

@@ -64,6 +64,12 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
   compress?: false;
   /** status code of a successful answer (default 200) */
   status?: number;
+  /**
+   * The route takes multipart/form-data (uploads) instead of a JSON body: no `body` schema; the
+   * handler reads the parts itself (request.parts()) after the same pipeline, and answers 415 to a
+   * body of another type. Names each text field and file field with what it holds, for the OpenAPI document.
+   */
+  multipart?: { fields: Record<string, string>; files: Record<string, string> };
   handler: (ctx: RouteContext<B, Q, P>) => Promise<unknown>;
 }
 
@@ -89,9 +95,10 @@ export function registerRoutes(app: FastifyInstance, vault: Vault, routes: AnyRo
     app.route({
       method: route.method,
       url: route.url,
-      config: route.rateLimit
-        ? { rateLimit: { max: route.rateLimit, timeWindow: 60_000, hook: 'preHandler', ...(route.rateLimitKey ? { keyGenerator: route.rateLimitKey } : {}) } }
-        : {},
+      config: {
+        ...(route.rateLimit ? { rateLimit: { max: route.rateLimit, timeWindow: 60_000, hook: 'preHandler' as const, ...(route.rateLimitKey ? { keyGenerator: route.rateLimitKey } : {}) } } : {}),
+        ...(route.multipart ? { multipart: true } : {}),
+      },
       ...(route.compress === false ? { compress: false as const } : {}),
       handler: async (request, reply) => {
         // beside the CSRF token: a browser that says another site started a change is refused (sign-in and unseal too)

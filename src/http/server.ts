@@ -4,12 +4,13 @@
  * script, no-store on everything but hashed assets, rate limits, the API routes and the built web
  * app. Logs carry route patterns and status codes, never URLs with values, bodies or search words.
  */
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import compress from '@fastify/compress';
+import multipart from '@fastify/multipart';
 import sjson from 'secure-json-parse';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -48,6 +49,8 @@ export type LogFields = Record<string, string | number | boolean | null>;
 export type LogFn = (msg: string, fields?: LogFields) => void;
 
 export const BODY_LIMIT = 1024 * 1024;
+/** Largest evidence file accepted by default (BITACORA_MAX_UPLOAD_MB, ADR 0019). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 export interface ServerOptions {
   vault: Vault;
@@ -58,9 +61,11 @@ export interface ServerOptions {
   /** one event per call: a short message and fields (never values from requests); see cli/log-format.ts */
   log?: LogFn;
   now?: () => string;
+  /** largest evidence file accepted, in bytes (default DEFAULT_MAX_UPLOAD_BYTES) */
+  maxUploadBytes?: number;
 }
 
-export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>, now: () => string): AnyRoute[] {
+export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version' | 'maxUploadBytes'>, now: () => string): AnyRoute[] {
   const routes: AnyRoute[] = [
     ...systemRoutes({ allowWebSetup: opts.allowWebSetup, version: opts.version }),
     ...authRoutes(now),
@@ -83,7 +88,7 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version'>
     ...measureRoutes(),
     ...checkinRoutes(),
     ...evidenceRoutes(),
-    ...evidenceUploadRoutes(),
+    ...evidenceUploadRoutes({ maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES }),
     ...evidenceBundleRoutes(),
   ];
   routes.push(
@@ -99,6 +104,11 @@ export const PERMISSIONS_POLICY = [
   'accelerometer', 'autoplay', 'bluetooth', 'browsing-topics', 'camera', 'display-capture', 'encrypted-media', 'geolocation', 'gyroscope', 'hid',
   'idle-detection', 'magnetometer', 'microphone', 'midi', 'payment', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
 ].map((f) => `${f}=()`).join(', ');
+
+/** Whether the matched route takes multipart/form-data (route.ts sets it in the route's config). */
+function isMultipartRoute(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as { multipart?: boolean } | undefined)?.multipart === true;
+}
 
 /** Built files under /assets/ carry a content hash in their name (Vite), so they may be cached for good. */
 function isHashedAsset(url: string): boolean {
@@ -193,7 +203,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       const code = (err as FastifyError).code;
       const message =
         code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `body: is larger than the limit of ${BODY_LIMIT / 1024} KB`
-        : code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'body: send JSON with Content-Type: application/json'
+        : code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? (isMultipartRoute(request) ? 'body: send multipart/form-data' : 'body: send JSON with Content-Type: application/json')
         : code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body: is empty'
         : code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' ? 'body: length does not match Content-Length'
         : err.message.replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
@@ -216,7 +226,23 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.code(500).send({ error: 'internal', message: `something went wrong on the server (reference ${ref})` });
   });
 
-  registerRoutes(app, opts.vault, apiRoutes(opts, now), now);
+  const routes = apiRoutes(opts, now);
+  registerRoutes(app, opts.vault, routes.filter((r) => !r.multipart), now);
+  // Evidence uploads (multipart/form-data), in a context of their own: no other route accepts a
+  // multipart body (a form on another site cannot post one to them). Streamed part by part in the
+  // upload routes, never buffered or written to temporary files. One file a request (eleven for an
+  // online capture), short text fields; the file limit is one byte over the upload limit so the store
+  // refuses it by name (413 file_too_large). preservePath: the name is checked as sent (a name like
+  // ../../x.jpg is refused, not cut down to x.jpg).
+  const maxUploadBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  await app.register(async (uploads) => {
+    await uploads.register(multipart, {
+      preservePath: true,
+      throwFileSizeLimit: false,
+      limits: { fileSize: maxUploadBytes + 1, files: 11, fields: 10, fieldSize: 64 * 1024, parts: 30, fieldNameSize: 100, headerPairs: 100 },
+    });
+    registerRoutes(uploads, opts.vault, routes.filter((r) => r.multipart), now);
+  });
 
   if (opts.webRoot && existsSync(opts.webRoot)) {
     await app.register(fastifyStatic, { root: opts.webRoot, prefix: '/', wildcard: false, index: ['index.html'], cacheControl: false, etag: true, lastModified: false, preCompressed: true });

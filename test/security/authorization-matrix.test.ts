@@ -160,6 +160,22 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/appeals/:id/pdf': { url: () => `/api/v1/appeals/${randomUUID()}/pdf` },
   'POST /api/v1/appeals/:id/sent': { url: () => `/api/v1/appeals/${randomUUID()}/sent`, body: () => ({ sentAt: '2026-03-05', sentHow: 'email' }) },
   'POST /api/v1/appeals/:id/answer': { url: () => `/api/v1/appeals/${randomUUID()}/answer`, body: () => ({ answeredAt: '2026-03-05', answerHow: 'email' }) },
+  // evidence items (issue 7): listed with their incident or person; a random item is 404 to everyone who gets past the
+  // role check (who may open an item's files is tested in test/integration/evidence-read.test.ts)
+  'GET /api/v1/incidents/:id/evidence': { incident: true },
+  'GET /api/v1/actors/:id/evidence': { url: (i) => `/api/v1/actors/${i.actor}/evidence` },
+  'GET /api/v1/evidence/:id': {},
+  'GET /api/v1/evidence/:id/view': {},
+  'GET /api/v1/evidence/:id/original': { url: () => `/api/v1/evidence/${randomUUID()}/original?purpose=review` },
+  'GET /api/v1/evidence/:id/custody': {},
+  'PATCH /api/v1/evidence/:id': { body: () => ({ version: 1, consent: { legal_action: 'given' } }) },
+  // evidence bundles and the signing key (issue 7): a random item is 404 for those who may export
+  'POST /api/v1/evidence/bundles': { body: () => ({ itemIds: [randomUUID()], purpose: 'legal_action' }) },
+  'GET /api/v1/evidence/signing-key': {},
+  // evidence uploads (issue 7): the sample sends no multipart body, so those let through get 415 (a 404 on a restricted incident first)
+  'POST /api/v1/incidents/:id/evidence': { incident: true },
+  'POST /api/v1/actors/:id/evidence': { url: (i) => `/api/v1/actors/${i.actor}/evidence` },
+  'POST /api/v1/incidents/:id/evidence/captures': { incident: true },
 };
 
 const routes: AnyRoute[] = apiRoutes({ allowWebSetup: true, version: 'test' }, () => new Date().toISOString());

@@ -65,7 +65,7 @@ export const onlineCaptureInputSchema = z
   .object({
     platform: z.enum(PLATFORMS),
     account: z.string().trim().min(1).max(300).optional(),
-    url: z.string().trim().max(2000).url().optional(),
+    url: z.string().trim().max(2000).url().refine((u) => /^https?:\/\//i.test(u), 'must be an http or https link').optional(),
     text: z.string().max(20000).optional(),
     seenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'a date (2026-11-28) or a date and time'),
     description: z.string().max(5000).optional(),
