@@ -66,9 +66,44 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     }
   }
   if (res.ok) return data as T;
+  throw failure(res.status, data, path);
+}
+
+/** The error an answer carries; a sealed workspace or an ended session is reacted to here. */
+function failure(status: number, data: unknown, path: string): ApiError {
   const err = (data ?? {}) as { error?: string; message?: string; problems?: Problem[] };
-  const code = err.error ?? `http_${res.status}`;
-  if (res.status === 503 && code === 'sealed') onSealed();
-  else if (res.status === 401 && !CREDENTIAL_PATHS.has(path)) onSignedOut();
-  throw new ApiError(res.status, code, err.message ?? '', err.problems ?? []);
+  const code = err.error ?? `http_${status}`;
+  if (status === 503 && code === 'sealed') onSealed();
+  else if (status === 401 && !CREDENTIAL_PATHS.has(path)) onSignedOut();
+  return new ApiError(status, code, err.message ?? '', err.problems ?? []);
+}
+
+/**
+ * POSTs a multipart form (files) with the CSRF header, reporting how much of it has been sent (a
+ * slow link: the person sees it move). XMLHttpRequest, as fetch cannot report upload progress; the
+ * answer and its errors are read as api() reads them.
+ */
+export function upload<T>(path: string, form: FormData, onProgress?: (sent: number, total: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    if (onProgress) xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded, e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'network'));
+    xhr.onabort = () => reject(new ApiError(0, 'network', 'network'));
+    xhr.onload = () => {
+      let data: unknown = undefined;
+      if (xhr.responseText) {
+        try {
+          data = JSON.parse(xhr.responseText);
+        } catch {
+          data = undefined;
+        }
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(failure(xhr.status, data, path));
+    };
+    xhr.send(form);
+  });
 }

@@ -44,6 +44,8 @@ const CheckinsPage = lazyPage(() => import('./pages/checkins/checkins').then((m)
 const CheckInPage = lazyPage(() => import('./pages/checkins/check-in').then((m) => m.CheckInPage));
 const DuressCodePage = lazyPage(() => import('./pages/checkins/duress-code').then((m) => m.DuressCodePage));
 const MeasuresPage = lazyPage(() => import('./pages/measures/measures').then((m) => m.MeasuresPage));
+const EvidenceItemPage = lazyPage(() => import('./pages/evidence/evidence-item').then((m) => m.EvidenceItemPage));
+const EvidenceCapturePage = lazyPage(() => import('./pages/evidence/capture-page').then((m) => m.CapturePage));
 const ActorTimelinePage = lazyPage(() => import('./pages/timeline/actor-timeline').then((m) => m.ActorTimelinePage));
 const PlaceTimelinePage = lazyPage(() => import('./pages/timeline/place-timeline').then((m) => m.PlaceTimelinePage));
 
@@ -68,6 +70,8 @@ function route(path: string): Routed {
   if (path === '/reports' && can('incident.read')) return { title: t('title.reports'), page: <ReportsPage />, nav: 'reports' };
   if (path === '/timeline/place' && can('incident.read')) return { title: t('title.placeTimeline'), page: <PlaceTimelinePage />, nav: 'timeline' };
   if ((m = match('/incidents/:id/urgent', path)) && UUID.test(m['id']!) && can('response.write')) return { title: t('title.openUrgent'), page: <OpenUrgentPage key={m['id']} id={m['id']!} />, nav: 'urgent' };
+  if ((m = match('/incidents/:id/evidence/capture', path)) && UUID.test(m['id']!) && can('evidence.write')) return { title: t('title.evidenceCapture'), page: <EvidenceCapturePage key={m['id']} incidentId={m['id']!} />, nav: 'list' };
+  if ((m = match('/evidence/:id', path)) && UUID.test(m['id']!)) return { title: t('title.evidence'), page: <EvidenceItemPage key={m['id']} id={m['id']!} />, nav: 'list' };
   if (path === '/urgent' && can('response.read')) return { title: t('title.urgentList'), page: <UrgentListPage />, nav: 'urgent' };
   if ((m = match('/urgent/:id', path)) && UUID.test(m['id']!) && can('response.read')) return { title: t('title.urgentCase'), page: <UrgentCasePage key={m['id']} id={m['id']!} />, nav: 'urgent' };
   if (path === '/measures' && can('response.read')) return { title: t('title.measures'), page: <MeasuresPage />, nav: 'measures' };

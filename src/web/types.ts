@@ -16,6 +16,7 @@ import type { Role, Permission } from '../domain/user/roles';
 import type { Presented } from '../http/presenters/redact';
 import type { BreakdownQuery } from '../domain/stats/breakdown';
 import type { ComparisonQuery } from '../domain/stats/comparison';
+import type { EvidenceSummary } from '../domain/evidence/evidence';
 
 export type { FuzzyDate } from '../domain/dates';
 export type { Place } from '../domain/incident/schema';
@@ -23,10 +24,11 @@ export type { SearchFacet, SearchHit, SearchResult } from '../domain/incident/se
 export type { FieldProblem } from '../domain/incident/check-codes';
 export type { Country, Crossing, Locality, State } from '../domain/places/places';
 export type { Scheme, Term, Labels } from '../domain/vocabulary/vocabulary';
-export type { ActorInput, IncidentInput, Role, Permission };
+export type { ActorInput, IncidentInput, Role, Permission, EvidenceSummary };
 export type { Breakdown, BreakdownDimension, BreakdownSeries, Granularity } from '../domain/stats/breakdown';
 export type { Comparison, ComparisonRow } from '../domain/stats/comparison';
 export type { PatternAnswer } from '../domain/patterns/answer';
+export type { CaptureMetadata, Consent, ConsentValue, CustodyAction, CustodyEntry, CustodyPurpose, EvidenceDetail, EvidenceKind, EvidenceUse, OnlineCapture, Platform } from '../domain/evidence/evidence';
 export type { PatternFlag, PatternSettings, EscalationStage, RepeatedTargetingFlag, EscalationFlag, CrossBorderFlag, CoPerpetratorsFlag } from '../domain/patterns/index';
 
 /**
@@ -166,4 +168,18 @@ export interface UserView {
   createdAt: string;
   /** has an authenticator app set up */
   secondFactor: boolean;
+}
+
+/** GET /api/v1/incidents/:id/evidence and /api/v1/actors/:id/evidence; mayOpen: the reader has identifying access there */
+export interface EvidenceList {
+  items: EvidenceSummary[];
+  mayOpen: boolean;
+}
+
+/** GET /api/v1/evidence/signing-key: the organisation's bundle-signing key (its fingerprint is shared out of band) */
+export interface SigningKeyView {
+  algorithm: string;
+  publicKeyPem: string;
+  fingerprint: string;
+  createdAt: string;
 }

@@ -4,8 +4,9 @@
  * locality and private address; act and perpetrator descriptions and named perpetrators; source
  * pseudonym and testimony; intervention actor, addressee and notes; the person's pseudonym, real
  * name, contact, address, locality, notes and protection measures; vocabulary labels in both
- * languages; user display names; group names; draft titles; workspace and organisation names; and
- * the User-Agent of sign-ins, which the sessions page describes. There is one person, term, user
+ * languages; user display names; group names; draft titles; workspace and organisation names;
+ * evidence descriptions and online captures (account, address, text); and the User-Agent of
+ * sign-ins, which the sessions page describes. There is one person, term, user
  * and draft per payload, and one incident per group of three payloads (three victims, acts, sources
  * and interventions; title, summary and address hold all three; three versions rotate the rest, so
  * the history shows them before and after).
@@ -13,7 +14,8 @@
  * Then every page that shows them is opened: sign-in, incident list, facets, search results,
  * drafts, detail with every identifying value revealed, history, edit forms, people list, person
  * page and edit form, the victim picker, vocabulary, user and group administration, the audit log,
- * one's sessions, the identifying-values scan, and English. After each page the test requires: no
+ * one's sessions, the identifying-values scan, evidence items with their sealed texts revealed, and
+ * English. After each page the test requires: no
  * dialog (alert/confirm/prompt), no console error or page error, no CSP violation, `window.__xss`
  * unset, no request to another origin, and no element, event-handler attribute or script URL in the
  * DOM that the app did not make (so an injection is caught even when the CSP stops it from
@@ -26,6 +28,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, newPage, type RecordedPage } from '../helpers/browser.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
+import { minimalPdf } from '../helpers/evidence-files.js';
 
 const P = XSS_PAYLOADS;
 const N = P.length;
@@ -502,6 +505,59 @@ describe(`${N} known XSS payloads in every free-text field, rendered in Chromium
     await goto('/measures');
     await page.waitForSelector('.measures-table tbody tr');
     await check('protection measures registry');
+  });
+
+  it('shows evidence descriptions and online captures (account, address, text, notes) on the item pages', async () => {
+    // issue 7's free texts: per group of payloads, a capture with the group's first payload as its
+    // account and in its address, and the group's payloads as its text and notes; the first five
+    // groups' payloads also describe a PDF
+    const post = async (path: string, form: () => FormData): Promise<{ status: number; body: any }> => {
+      for (;;) {
+        const res = await fetch(`${srv.url}${path}`, { method: 'POST', headers: { cookie: api.cookie, 'x-csrf-token': api.csrf }, body: form() });
+        const text = await res.text();
+        // uploads are limited per minute: wait as told, then send it again
+        if (res.status === 429) await new Promise((r) => setTimeout(r, (Number(res.headers.get('retry-after')) || 5) * 1000));
+        else return { status: res.status, body: text ? JSON.parse(text) : undefined };
+      }
+    };
+    const items: { id: string; ref: string; g: number[]; times: number }[] = [];
+    for (const [k, g] of GROUPS.entries()) {
+      const joined = g.map((i) => P[i]).join('\n');
+      // an address must be an http(s) link: the payload rides in its query, raw when the server takes it so
+      const capture = (url: string) => ({ platform: 'other', account: P[g[0]!], url, text: joined, seenAt: '2026-11-28', description: joined });
+      const send = (url: string) => post(`/api/v1/incidents/${incidents[k]!.id}/evidence/captures`, () => {
+        const f = new FormData();
+        f.append('capture', JSON.stringify(capture(url)));
+        return f;
+      });
+      let r = await send(`https://example.org/?q=${P[g[0]!]!.trim()}`);
+      if (r.status === 400 && JSON.stringify(r.body).includes('"path":"url"')) r = await send(`https://example.org/?q=${encodeURIComponent(P[g[0]!]!)}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      items.push({ id: r.body.id, ref: r.body.ref, g, times: 2 });
+      if (k >= 5) continue;
+      const u = await post(`/api/v1/incidents/${incidents[k]!.id}/evidence`, () => {
+        const f = new FormData();
+        f.append('description', joined);
+        f.append('consent', JSON.stringify({ legal_action: 'given' }));
+        f.append('file', new Blob([new Uint8Array(minimalPdf())], { type: 'application/pdf' }), 'evidencia.pdf');
+        return f;
+      });
+      expect(u.status, JSON.stringify(u.body)).toBe(201);
+      items.push({ id: u.body.id, ref: u.body.ref, g, times: 1 });
+    }
+    await goto(`/incidents/${incidents[0]!.id}`);
+    await page.waitForSelector('.evidence-list li.evidence-item');
+    await check('incident evidence list');
+    for (const { id, ref, g, times } of items) {
+      await goto(`/evidence/${id}`);
+      await waitText('main h1', `Prueba ${ref}`);
+      // the chain of custody names who acted: the admin, whose name is a payload by now
+      await page.waitForSelector('.custody-list');
+      await revealAll();
+      const text = await mainText();
+      for (const i of g) expect(text.split(P[i]!.trim()).length - 1, `evidence ${id}, payload ${i}`).toBeGreaterThanOrEqual(times);
+      await check(`evidence item ${id}`);
+    }
   });
 
   it('shows the same in English (the other label of each term)', async () => {

@@ -12,6 +12,7 @@ import { errorText } from '../lib/problems';
 import type { ActorIncident, ActorView } from '../types';
 import { ActorFlags } from './patterns/actor-flags';
 import { RiskPanel } from './risk/risk-panel';
+import { EvidenceSection } from './evidence/evidence-section';
 
 export function ActorPage({ id }: { id: string }) {
   const { vocab, places } = useAppState();
@@ -96,6 +97,7 @@ export function ActorPage({ id }: { id: string }) {
       </section>
       <ActorFlags id={a.id} />
       <RiskPanel id={a.id} />
+      <EvidenceSection owner={{ kind: 'actors', id: a.id }} />
       <section>
         <h2>{t('people.incidents', { count: data.incidents.length })}</h2>
         {data.incidents.length === 0 ? (

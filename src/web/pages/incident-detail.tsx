@@ -17,6 +17,7 @@ import { countryName, dateTime, fuzzyDate, partialDate, placeText } from '../lib
 import { errorText } from '../lib/problems';
 import { CONSENT_USES, type ActorView, type IncidentView } from '../types';
 import { UrgentLink } from './urgent/urgent-link';
+import { EvidenceSection } from './evidence/evidence-section';
 
 export function IncidentDetailPage({ id }: { id: string }) {
   const { vocab, places } = useAppState();
@@ -245,6 +246,8 @@ export function IncidentDetailPage({ id }: { id: string }) {
           <Row label={t('detail.updated')}>{t('detail.updatedValue', { time: dateTime(inc.updatedAt), version: inc.version })}</Row>
         </dl>
       </section>
+
+      <EvidenceSection owner={{ kind: 'incidents', id: inc.id }} sources={inc.sources.flatMap((s, i) => (s.id ? [{ id: s.id, label: t('evidence.upload.sourceN', { n: i + 1, kind: vocab.label('source_kind', s.kind) }) }] : []))} />
 
       <SharesPanel incidentId={inc.id} />
 
