@@ -1,5 +1,6 @@
 /**
  * What a seized laptop shows: after recording incidents whose every text carries a unique marker,
+ * and evidence (a file whose bytes and name carry it, an online capture),
  * no file under the data folder, the temp folder or the server's logs contains it (UTF-8, UTF-16LE,
  * UTF-16BE); the database does not start with the SQLite header and does not open without the key;
  * a wrong passphrase leaves the server sealed. Runs the real `bitacora` command (build first).
@@ -69,6 +70,18 @@ describe('at rest', () => {
     expect(((await search.json()) as { total: number }).total).toBeGreaterThan(0);
     await call('PUT', `/api/v1/drafts/${crypto.randomUUID()}`, { data: { title: `borrador ${MARKER}` } });
     await call('POST', '/api/v1/actors/search', { q: MARKER });
+    // evidence: a file whose bytes and name carry the marker, an online capture, the original read back
+    const form = new FormData();
+    form.append('description', `nota ${MARKER}`);
+    form.append('file', new Blob([`Testimonio transcrito ${MARKER}\n`.repeat(2000)], { type: 'text/plain' }), `testimonio-${MARKER}.txt`);
+    const upload = await fetch(`${base}/api/v1/incidents/${ids[1]}/evidence`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form });
+    expect(upload.status, await upload.clone().text()).toBe(201);
+    const item = (await upload.json()) as { id: string };
+    const original = await fetch(`${base}/api/v1/evidence/${item.id}/original?purpose=review`, { headers: { cookie } });
+    expect(containsMarker(Buffer.from(await original.arrayBuffer()))).toBe(true);
+    const capture = new FormData();
+    capture.append('capture', JSON.stringify({ platform: 'facebook', account: `cuenta-${MARKER}`, text: `te vamos a encontrar ${MARKER}`, seenAt: '2026-11-28' }));
+    expect((await fetch(`${base}/api/v1/incidents/${ids[1]}/evidence/captures`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: capture })).status).toBe(201);
     // an error path must not echo values either
     await call('POST', '/api/v1/incidents', { title: MARKER, acts: [{ kind: `x${MARKER.toLowerCase()}` }] });
 
