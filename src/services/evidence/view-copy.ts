@@ -6,8 +6,14 @@
  * is whole: one that is cut short or does not decode is refused (400 `damaged_image`).
  *
  * Only JPEG and PNG, and only up to VIEW_COPY_LIMITS (bytes and pixels): larger images are kept
- * without a copy. Decoding is synchronous and memory-hungry, so one image is decoded at a time.
+ * without a copy. Decoding is synchronous and memory-hungry, so one image is decoded at a time, and
+ * the server (built code) does it in a worker thread (view-copy-worker.ts) so that a 12-megapixel
+ * photo's few seconds of decoding do not stop it answering others; run from source (tests), where
+ * there is no compiled worker to start, it decodes in place.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import exifr from 'exifr';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
@@ -15,6 +21,7 @@ import type { Store } from '../../store/store.js';
 import { hasViewCopy } from '../../domain/evidence/file-kinds.js';
 import { jpegLooksComplete, jpegSize, pngSize, type ImageSize } from '../../domain/evidence/image-size.js';
 import { unsupported } from './inspect-content.js';
+import type { CopyAnswer, CopyRequest } from './view-copy-worker.js';
 
 const MiB = 1024 * 1024;
 export const VIEW_COPY_LIMITS = { maxBytes: 64 * MiB, maxPixels: 50_000_000 } as const;
@@ -101,15 +108,44 @@ export async function viewCopyOf(bytes: Buffer, mediaType: string): Promise<Buff
   return PNG.sync.write(png, { colorType: 6, inputHasAlpha: true });
 }
 
+/** The compiled worker beside this file, when there is one (dist/); none when run from source. */
+const WORKER = fileURLToPath(new URL('./view-copy-worker.js', import.meta.url));
+const workerBuilt = existsSync(WORKER) && !import.meta.url.endsWith('.ts');
+
+/** viewCopyOf in a worker thread (one at a time; the worker ends with its answer). */
+export function viewCopyInWorker(bytes: Buffer, mediaType: string): Promise<Buffer | undefined> {
+  if (!hasViewCopy(mediaType) || bytes.length > VIEW_COPY_LIMITS.maxBytes) return Promise.resolve(undefined);
+  return oneAtATime(() => new Promise<Buffer | undefined>((resolve, reject) => {
+    const worker = new Worker(WORKER);
+    let settled = false;
+    const done = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      f();
+    };
+    worker.once('message', (a: CopyAnswer) => done(() => {
+      if ('copy' in a) resolve(a.copy ? Buffer.from(a.copy) : undefined);
+      else if ('refused' in a && a.refused === 'damaged_image') reject(damagedImage());
+      else reject(new Error('the viewing copy could not be made'));
+    }));
+    worker.once('error', (e) => done(() => reject(e)));
+    worker.once('exit', () => done(() => reject(new Error('the viewing copy worker stopped'))));
+    const copy = Uint8Array.from(bytes).buffer;
+    worker.postMessage({ bytes: copy, mediaType } satisfies CopyRequest, [copy]);
+  }));
+}
+
 /** The copy of a stored original (read whole: only images within VIEW_COPY_LIMITS are). */
 export async function storedViewCopy(store: Store, fileId: string, mediaType: string, size: number): Promise<Buffer | undefined> {
   if (!hasViewCopy(mediaType) || size > VIEW_COPY_LIMITS.maxBytes) return undefined;
-  return viewCopyOf(await store.files.readAll(fileId, VIEW_COPY_LIMITS.maxBytes), mediaType);
+  const bytes = await store.files.readAll(fileId, VIEW_COPY_LIMITS.maxBytes);
+  return workerBuilt ? viewCopyInWorker(bytes, mediaType) : viewCopyOf(bytes, mediaType);
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 /** Runs `fn` after every decode started before it has finished (one large image in memory at a time). */
-function oneAtATime<T>(fn: () => T): Promise<T> {
+function oneAtATime<T>(fn: () => T | Promise<T>): Promise<T> {
   const run = queue.then(fn, fn);
   queue = run.catch(() => undefined);
   return run;
