@@ -18,6 +18,7 @@ import {
   type CaptureMetadata, type ConsentValue, type CustodyPurpose, type EvidenceUse, type OnlineCapture,
 } from './evidence.js';
 import { extensionFor } from './media-extensions.js';
+import { sortedKeys } from './sorted-keys.js';
 
 export const BUNDLE_FORMAT = 'bitacora-evidence-bundle/1';
 export const MANIFEST_PATH = 'manifest.json';
@@ -74,23 +75,9 @@ export function sha256sums(files: readonly { path: string; sha256: string }[]): 
   return files.map((f) => `${f.sha256}  ${f.path}\n`).join('');
 }
 
-/** Key order sorted at every level, so the same manifest always has the same bytes. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[k];
-      if (v !== undefined) out[k] = canonical(v);
-    }
-    return out;
-  }
-  return value;
-}
-
 /** The exact bytes that are signed and written as manifest.json: canonical JSON, 2-space indent, a final newline, UTF-8. */
 export function manifestBytes(m: BundleManifest): Buffer {
-  return Buffer.from(`${JSON.stringify(canonical(m), null, 2)}\n`, 'utf8');
+  return Buffer.from(`${JSON.stringify(sortedKeys(m), null, 2)}\n`, 'utf8');
 }
 
 /** Only the known parts of an original's metadata, with the right types (nothing else travels). */

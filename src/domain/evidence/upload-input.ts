@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { consentInputSchema, type OnlineCapture, type OnlineCaptureInput } from './evidence.js';
+import { sortedKeys } from './sorted-keys.js';
 
 /** The kinds an uploader may name; the content decides in the end (file-kinds.ts: evidenceKindFor). */
 export const UPLOAD_KINDS = ['photo', 'screenshot', 'audio', 'video', 'pdf', 'document'] as const;
@@ -33,20 +34,7 @@ export function captureRecord(input: OnlineCaptureInput, capturedAt: string): On
   };
 }
 
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[k];
-      if (v !== undefined) out[k] = sorted(v);
-    }
-    return out;
-  }
-  return value;
-}
-
 /** Canonical JSON: keys in code-point order at every level, no undefined, no spaces; UTF-8 bytes. */
 export function canonicalJson(value: unknown): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(sorted(value)));
+  return new TextEncoder().encode(JSON.stringify(sortedKeys(value)));
 }

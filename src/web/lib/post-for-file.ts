@@ -5,6 +5,7 @@
  * ApiError, like every other call.
  */
 import { ApiError, type Problem } from '../api';
+import { saveBlob } from './save-blob';
 
 export async function postForFile(path: string, body: unknown, opts: { csrf: string; accept?: string; nameOf: (disposition: string | null) => string }): Promise<string> {
   let res: Response;
@@ -27,14 +28,6 @@ export async function postForFile(path: string, body: unknown, opts: { csrf: str
     throw new ApiError(res.status, err.error ?? `http_${res.status}`, err.message ?? '', err.problems ?? []);
   }
   const name = opts.nameOf(res.headers.get('content-disposition'));
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(await res.blob(), name);
   return name;
 }

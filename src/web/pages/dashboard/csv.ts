@@ -4,6 +4,8 @@
  * that a spreadsheet would take for a formula (=, +, -, @) made inert with a leading apostrophe.
  * File names are fixed: never a filter word, a name or a place.
  */
+import { saveBlob } from '../../lib/save-blob';
+
 export type Cell = string | number | null;
 
 function cell(v: Cell): string {
@@ -19,13 +21,5 @@ export function csvText(rows: Cell[][]): string {
 
 /** Saves the rows as a file through a temporary link (a Blob URL, revoked right after). */
 export function downloadCsv(fileName: string, rows: Cell[][]): void {
-  const url = URL.createObjectURL(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }), fileName);
 }
