@@ -312,6 +312,15 @@ describe('evidence in the browser', () => {
     expect(await doc.locator('.evidence-list').innerText()).toContain('PDF');
     expect(await doc.locator('.evidence-list').innerText()).toContain('application/pdf');
     await fitsPhone(doc, 'person page with evidence');
+    // attached by mistake: the documenter who received it removes it, after one confirmation
+    const personPage = new URL(doc.url()).pathname;
+    await doc.click('.evidence-list li.evidence-item .card-title a');
+    await doc.waitForSelector('#remove-heading');
+    doc.once('dialog', (d) => void d.accept());
+    await doc.click('text=Quitar esta prueba >> nth=-1');
+    await doc.waitForFunction((path) => location.pathname === path, personPage);
+    await doc.waitForSelector('section.evidence p.muted');
+    expect(await doc.locator('section.evidence p.muted').innerText()).toBe('Aún no hay pruebas.');
   });
 
   it('a viewer sees the item listed, but no description, metadata, image or original', async () => {

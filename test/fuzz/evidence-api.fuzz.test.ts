@@ -66,6 +66,8 @@ describe('evidence API under generated input', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), async (a, b) => {
+        const d = await c.req('DELETE', `/api/v1/evidence/${encodeURIComponent(a) || 'x'}?version=${encodeURIComponent(b)}`);
+        expect(d.statusCode, d.body).toBeLessThan(500);
         for (const url of [
           `/api/v1/evidence/${itemId}/original?purpose=${encodeURIComponent(a)}`, `/api/v1/evidence/${itemId}/original?purpose=review&${encodeURIComponent(b)}=1`,
           `/api/v1/evidence/${encodeURIComponent(a)}`, `/api/v1/evidence/${encodeURIComponent(a)}/view`, `/api/v1/evidence/${encodeURIComponent(b)}/custody`,

@@ -91,4 +91,15 @@ describe('evidence read routes', () => {
     expect((await admin.req('PATCH', `/api/v1/evidence/${itemId}`, { version: 1, consent: { legal_action: 'withdrawn' } })).statusCode).toBe(409);
     expect(ws.logs.join('\n')).not.toContain(MARKER);
   });
+
+  it('remove an item for who may, answering 204, and keep nothing of it but its custody', async () => {
+    const version = (await documenter.req('GET', `/api/v1/evidence/${itemId}`)).json<{ version: number }>().version;
+    expect((await viewer.req('DELETE', `/api/v1/evidence/${itemId}?version=${version}`)).statusCode).toBe(403);
+    expect((await documenter.req('DELETE', `/api/v1/evidence/${itemId}?version=${version}`)).statusCode).toBe(403); // received by the admin
+    expect((await admin.req('DELETE', `/api/v1/evidence/${itemId}`)).statusCode).toBe(400);
+    expect((await admin.req('DELETE', `/api/v1/evidence/${itemId}?version=${version + 1}`)).statusCode).toBe(409);
+    expect((await admin.req('DELETE', `/api/v1/evidence/${itemId}?version=${version}`)).statusCode).toBe(204);
+    expect((await admin.req('GET', `/api/v1/evidence/${itemId}`)).statusCode).toBe(404);
+    expect((await admin.req('GET', `/api/v1/incidents/${incidentId}/evidence`)).json<{ items: unknown[] }>().items).toEqual([]);
+  });
 });

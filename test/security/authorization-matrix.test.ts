@@ -169,6 +169,7 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/evidence/:id/original': { url: () => `/api/v1/evidence/${randomUUID()}/original?purpose=review` },
   'GET /api/v1/evidence/:id/custody': {},
   'PATCH /api/v1/evidence/:id': { body: () => ({ version: 1, consent: { legal_action: 'given' } }) },
+  'DELETE /api/v1/evidence/:id': { url: () => `/api/v1/evidence/${randomUUID()}?version=1` },
   // evidence bundles and the signing key (issue 7): a random item is 404 for those who may export
   'POST /api/v1/evidence/bundles': { body: () => ({ itemIds: [randomUUID()], purpose: 'legal_action' }) },
   'GET /api/v1/evidence/signing-key': {},

@@ -2,7 +2,8 @@
  * Evidence items (issue 7, ADR 0019): the items of an incident or a person, one item, its viewing
  * copy and its original (each a custody entry), its chain of custody, and changes to its description
  * and consent. An item exists only for those who may see its incident or person (else 404); its
- * sealed parts and files need identifying access (403). Nothing here is ever cached.
+ * sealed parts and files need identifying access (403). Nothing here is ever cached. An item attached
+ * by mistake can be removed; the removal stays in its custody.
  */
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
@@ -13,6 +14,7 @@ import { readEvidence } from '../../services/evidence/read-evidence.js';
 import { openOriginal, openViewCopy, type EvidenceBytes } from '../../services/evidence/open-evidence-file.js';
 import { readCustody } from '../../services/evidence/custody.js';
 import { changeEvidence, evidenceChangeSchema } from '../../services/evidence/change-evidence.js';
+import { removeEvidence } from '../../services/evidence/remove-evidence.js';
 import { Readable } from 'node:stream';
 
 const noStore = <T>(reply: FastifyReply, value: T): T => {
@@ -20,6 +22,7 @@ const noStore = <T>(reply: FastifyReply, value: T): T => {
   return value;
 };
 
+const versionQuery = z.object({ version: z.coerce.number().int().min(1) }).strict();
 const purposeQuery = z.object({ purpose: z.enum(CUSTODY_PURPOSES, { message: `must be one of ${CUSTODY_PURPOSES.join(', ')}` }) }).strict();
 
 function sendBytes(reply: FastifyReply, bytes: EvidenceBytes, disposition: 'inline' | 'attachment'): FastifyReply {
@@ -76,6 +79,12 @@ export function evidenceRoutes(): AnyRoute[] {
       summary: 'Change an item\'s description or its consent per use (each change in its chain of custody; a stale version: 409). The file itself never changes.',
       policy: { access: 'user', permission: 'evidence.write' }, params: idParams, body: evidenceChangeSchema,
       handler: async ({ svc, params, body, reply }) => noStore(reply, await changeEvidence(svc, params.id, body)),
+    }),
+    defineRoute({
+      method: 'DELETE', url: '/api/v1/evidence/:id', tag: 'evidence',
+      summary: 'Remove an item attached by mistake (who received it, a coordinator or an admin): the item and its files go at once; the removal stays in its chain of custody (a stale version: 409)',
+      policy: { access: 'user', permission: 'evidence.write' }, params: idParams, query: versionQuery,
+      handler: async ({ svc, params, query }) => { await removeEvidence(svc, params.id, query.version); return undefined; },
     }),
   ];
 }

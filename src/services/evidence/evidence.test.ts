@@ -21,6 +21,7 @@ import { readEvidence } from './read-evidence.js';
 import { openOriginal, openViewCopy } from './open-evidence-file.js';
 import { changeEvidence } from './change-evidence.js';
 import { readCustody } from './custody.js';
+import { removeEvidence } from './remove-evidence.js';
 
 let ws: TestWorkspace;
 let admin: ServiceContext;
@@ -137,6 +138,32 @@ describe('evidence items', () => {
     await changeEvidence(admin, capture, { version: 2, consent: { legal_action: 'withdrawn' } });
     expect((await readEvidence(admin, shot)).consent.legal_action).toBe('withdrawn');
     expect((await readCustody(admin, shot)).entries.filter((e) => e.action === 'evidence.consent').map((e) => e.value)).toEqual(['given', 'withdrawn']);
+  });
+
+  it('are removed (with a capture\'s screenshots and every file) by who received them or a coordinator, the removal kept in the custody', async () => {
+    const store = ws.vault.runtime().store;
+    const owner = { incidentId: ids['incident']!, actorId: null };
+    const mine = await storeItem(people['documenter']!, owner);
+    const theirs = await storeItem(admin, owner);
+    await expect(removeEvidence(people['documenter']!, theirs, 1)).rejects.toMatchObject({ status: 403 });
+    await expect(removeEvidence(people['analyst']!, mine, 1)).rejects.toMatchObject({ status: 403 });
+    await expect(removeEvidence(people['documenter']!, mine, 2)).rejects.toMatchObject({ status: 409 });
+    const files = async (id: string) => { const i = (await store.evidence.get(id, { open: false }))!; return [i.fileId, i.viewFileId!]; };
+    const gone = await files(mine);
+    await removeEvidence(people['documenter']!, mine, 1);
+    await expect(readEvidence(admin, mine)).rejects.toMatchObject({ status: 404 });
+    for (const f of gone) expect(await store.files.info(f)).toBeUndefined();
+    expect(Number((await store.db.selectFrom('file_chunks').select((eb) => eb.fn.countAll<number>().as('n')).where('file_id', 'in', gone).executeTakeFirstOrThrow()).n)).toBe(0);
+
+    const capture = await storeTestItem(admin, { owner, bytes: Buffer.from('{"platform":"x"}'), kind: 'online_capture', mediaType: 'application/json' });
+    const shot = await storeTestItem(admin, { owner, bytes: PHOTO, kind: 'screenshot', parentId: capture });
+    await removeEvidence(people['coordinator']!, capture, 1);
+    await expect(readEvidence(admin, shot)).rejects.toMatchObject({ status: 404 });
+    const removals = await store.db.selectFrom('audit_events').select(['target_id', 'user_id']).where('action', '=', 'evidence.remove').execute();
+    expect(removals.map((r) => [r.target_id, r.user_id]).sort()).toEqual([
+      [mine, people['documenter']!.user.id], [capture, people['coordinator']!.user.id], [shot, people['coordinator']!.user.id],
+    ].sort());
+    expect((await listEvidence(admin, owner)).items.map((i) => i.id)).toContain(theirs);
   });
 
   it('keep the custody in the hash chain, with no typed text in the audit log', async () => {

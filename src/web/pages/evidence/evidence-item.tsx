@@ -23,6 +23,7 @@ import { coordinates } from './format';
 import { ConsentPanel } from './consent-panel';
 import { CustodyTimeline } from './custody-timeline';
 import { patchEvidence } from './patch-evidence';
+import { RemoveItem, mayRemove } from './remove-item';
 import { OriginalDownload, ViewCopy } from './item-files';
 import './evidence.css';
 
@@ -138,6 +139,8 @@ export function EvidenceItemPage({ id }: { id: string }) {
       <ConsentPanel key={item.id} item={item} editable={can('evidence.write') && !item.restricted} onSaved={saved} onConflict={stale} />
 
       {!item.restricted && <CustodyTimeline id={item.id} stamp={stamp} />}
+
+      {!item.restricted && mayRemove(item) && <RemoveItem item={item} back={back.href} onConflict={stale} />}
     </article>
   );
 }
