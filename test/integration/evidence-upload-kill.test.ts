@@ -107,7 +107,7 @@ describe('an upload cut by a crash', () => {
     srv = await startServer({ BITACORA_PASSPHRASE: PASS }, dataDir);
     s = await signIn(srv.url);
     const form = new FormData();
-    form.append('file', new Blob([minimalPdf()], { type: 'application/pdf' }), 'acta.pdf');
+    form.append('file', new Blob([new Uint8Array(minimalPdf())], { type: 'application/pdf' }), 'acta.pdf');
     const again = await fetch(`${srv.url}/api/v1/incidents/${incidentId}/evidence`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: form });
     expect(again.status, await again.clone().text()).toBe(201);
     expect(((await again.json()) as { ref: string }).ref).toBe('EV-0001');
