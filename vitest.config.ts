@@ -42,8 +42,12 @@ export default defineConfig({
         test: {
           name: 'unit-postgres',
           include: ['src/services/**/*.test.ts', 'src/store/stats/**/*.test.ts', 'src/store/search/memory-index/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
-          // cluster tests and two-processes run on PostgreSQL in the `unit` project already
-          exclude: ['src/services/cluster/**', 'test/integration/two-processes.test.ts', 'test/integration/checkin-two-processes.test.ts', ...EMBEDDED_ONLY],
+          // cluster tests and two-processes run on PostgreSQL in the `unit` project already; reading import files
+          // and the compiled view-copy worker touch no database
+          exclude: [
+            'src/services/cluster/**', 'test/integration/two-processes.test.ts', 'test/integration/checkin-two-processes.test.ts', ...EMBEDDED_ONLY,
+            'src/services/import/**', 'test/fuzz/import-table.fuzz.test.ts', 'test/integration/view-copy-worker.test.ts',
+          ],
           env: postgresEnv,
           environment: 'node',
           testTimeout: 60_000,
