@@ -6,6 +6,8 @@
  * dates (Excel serial numbers with the built-in date format 14) and formulas with their cached value.
  */
 import { writeZip, type ZipEntry } from './bundle-zips.js';
+import type { ServiceError } from '../../src/services/errors.js';
+import { isTableFileError } from '../../src/services/import/table.js';
 
 export type XlsxCell =
   | string // an inline string
@@ -115,4 +117,15 @@ export function xlsxParts(sheets: XlsxSheet[]): ZipEntry[] {
 /** An XLSX file (zipped with yazl, deflated) with these sheets, in order. */
 export function xlsxFile(sheets: XlsxSheet[]): Promise<Buffer> {
   return writeZip(xlsxParts(sheets));
+}
+
+/** The whole-file error a table file is refused with (fails the test when it was read instead). */
+export async function refusedTable(p: Promise<unknown>): Promise<ServiceError> {
+  try {
+    await p;
+  } catch (e) {
+    if (!isTableFileError(e)) throw e;
+    return e;
+  }
+  throw new Error('expected the file to be refused');
 }

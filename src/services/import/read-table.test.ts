@@ -14,9 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { readTable } from './read-table.js';
-import { isTableFileError, type TableResult } from './table.js';
-import { ServiceError } from '../errors.js';
-import { xlsxFile } from '../../../test/helpers/xlsx-files.js';
+import type { TableResult } from './table.js';
+import { refusedTable, xlsxFile } from '../../../test/helpers/xlsx-files.js';
 import { docxLike, minimalPdf, pngWithMetadata } from '../../../test/helpers/evidence-files.js';
 
 const IOM_DIR = fileURLToPath(new URL('../../../../shared/fixtures/iom-missing-migrants/', import.meta.url));
@@ -29,15 +28,7 @@ const IOM_HEADER = [
 
 const read = (text: string | Buffer, opts: Parameters<typeof readTable>[1] = {}) => readTable({ bytes: Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8') }, opts);
 
-async function refused(p: Promise<unknown>): Promise<ServiceError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isTableFileError(e)).toBe(true);
-    return e as ServiceError;
-  }
-  throw new Error('expected the file to be refused');
-}
+const refused = refusedTable;
 
 const cellsOf = (r: TableResult) => r.rows.map((row) => row.cells);
 const linesOf = (r: TableResult) => r.rows.map((row) => row.line);

@@ -6,23 +6,14 @@
 import { describe, it, expect } from 'vitest';
 import { crc32 } from 'node:zlib';
 import { readXlsx, MAX_XML_BYTES, MAX_SHEET_CELLS } from './read-xlsx.js';
-import { tableLimits, isTableFileError } from './table.js';
-import type { ServiceError } from '../errors.js';
-import { xlsxFile, xlsxParts } from '../../../test/helpers/xlsx-files.js';
+import { tableLimits } from './table.js';
+import { refusedTable, xlsxFile, xlsxParts } from '../../../test/helpers/xlsx-files.js';
 import { writeZip, rawBomb } from '../../../test/helpers/bundle-zips.js';
 import { rawZip, stored, type RawEntry } from '../../../test/helpers/evidence-files.js';
 
 const limits = tableLimits({});
 
-async function refused(p: Promise<unknown>): Promise<ServiceError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isTableFileError(e)).toBe(true);
-    return e as ServiceError;
-  }
-  throw new Error('expected the file to be refused');
-}
+const refused = refusedTable;
 
 describe('readXlsx', () => {
   it('takes the first row with a value as the header, and names columns that have none', async () => {

@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
-import { Alert } from '../../components/ui';
+import { Alert, SaveCancel } from '../../components/ui';
 import type { Problems } from '../../lib/problems';
 import { patchEvidence } from './patch-evidence';
 import { CONSENT_USES, type Consent, type EvidenceDetail } from '../../types';
@@ -72,14 +72,7 @@ export function ConsentPanel({ item, editable, onSaved, onConflict }: { item: Ev
           <ConsentFields idPrefix="consent-edit" consent={consent} onConsent={setConsent} problems={problems} legend={t('evidence.consent.legend')} />
           <p class="hint">{t('evidence.consent.withdrawHint')}</p>
           {error && <Alert kind="error">{error}</Alert>}
-          <div class="actions">
-            <button type="submit" class="btn btn-primary" disabled={busy}>
-              {t('evidence.consent.save')}
-            </button>
-            <button type="button" class="btn" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SaveCancel save={t('evidence.consent.save')} onCancel={() => setEditing(false)} busy={busy} />
         </form>
       )}
     </section>

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../api';
 import { t } from '../../i18n/i18n';
-import { Alert, TextField } from '../../components/ui';
+import { Alert, TextField, SaveCancel } from '../../components/ui';
 import { errorText, problemMap, type Problems } from '../../lib/problems';
 import { dateTime } from '../../lib/format';
 import { checklistOrder } from '../../../domain/urgent/checklist';
@@ -117,14 +117,7 @@ function StepItem({ c, step, onCase }: { c: UrgentCaseView; step: UrgentStepView
         >
           <TextField id={`${id}-note`} label={t('urgent.case.stepNote')} value={note} onValue={setNote} multiline rows={2} maxLength={2000} errors={problems.get('note')} />
           <DateTimeField id={`${id}-due`} label={t('urgent.case.newDue')} hint={t('urgent.case.newDueHint')} value={due} onValue={setDue} errors={problems.get('dueAt')} />
-          <div class="actions">
-            <button type="submit" class="btn btn-primary" disabled={busy}>
-              {t('common.save')}
-            </button>
-            <button type="button" class="btn" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SaveCancel save={t('common.save')} onCancel={() => setEditing(false)} busy={busy} />
         </form>
       )}
     </li>
