@@ -126,7 +126,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     try {
       text = decoder.decode(body);
     } catch {
-      done(new ServiceError(400, 'invalid_utf8', 'body: is not valid UTF-8'), undefined);
+      done(new ServiceError(400, 'invalid_utf8', 'body: is not valid UTF-8', [{ path: 'body', message: 'is not valid UTF-8', code: 'invalid_utf8' }]), undefined);
       return;
     }
     if (text.trim() === '') {
@@ -136,7 +136,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     try {
       done(null, sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch (e) {
-      done(new ServiceError(400, 'invalid_json', `body: is not valid JSON (${(e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 120)})`), undefined);
+      const why = `is not valid JSON (${(e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 120)})`;
+      done(new ServiceError(400, 'invalid_json', `body: ${why}`, [{ path: 'body', message: why, code: 'invalid_json' }]), undefined);
     }
   });
 

@@ -52,7 +52,8 @@ describe('evidence API under generated input', () => {
           for (const [use, v] of Object.entries(sent.consent ?? {})) expect(after.consent[use]).toBe(v);
         } else expect(after).toEqual(before);
       }),
-      { numRuns: 200 },
+      // found by a run: an object with its own __proto__ key is refused whole (400 naming the body)
+      { numRuns: 200, examples: [[['version'], JSON.parse('{"__proto__":""}') as unknown, 'given']] },
     );
   });
 
