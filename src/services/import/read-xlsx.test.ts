@@ -36,14 +36,14 @@ describe('readXlsx', () => {
 
   it('refuses an empty sheet and a sheet number out of range', async () => {
     const bytes = await xlsxFile([{ name: 'Vacía', rows: [] }, { name: 'Otra', rows: [['a']] }]);
-    expect(await refused(readXlsx({ bytes }, { name: 'l.xlsx' }, limits))).toMatchObject({ code: 'empty_file', message: 'file: "l.xlsx" has no rows: its sheet "Vacía" is empty' });
+    expect(await refused(readXlsx({ bytes }, { name: 'l.xlsx' }, limits))).toMatchObject({ code: 'empty_file', message: 'file: the file has no rows: its sheet "Vacía" is empty' });
     expect(await refused(readXlsx({ bytes }, { sheet: 3 }, limits))).toMatchObject({ code: 'sheet_not_found', message: 'file: the file has no sheet number 3: it has 2 ("Vacía", "Otra")' });
     expect(await refused(readXlsx({ bytes }, { sheet: 0 }, limits))).toMatchObject({ code: 'sheet_not_found' });
   });
 
   it('refuses a zip that is not a workbook', async () => {
     const bytes = await writeZip([{ name: 'datos.csv', data: Buffer.from('a,b\n') }, { name: 'notas.xml', data: Buffer.from('<a/>') }]);
-    expect(await refused(readXlsx({ bytes }, { name: 'x.zip' }, limits))).toMatchObject({ status: 415, code: 'unsupported_type', message: 'file: "x.zip" is a zip archive but not an XLSX workbook' });
+    expect(await refused(readXlsx({ bytes }, { name: 'x.zip' }, limits))).toMatchObject({ status: 415, code: 'unsupported_type', message: 'file: the file is a zip archive but not an XLSX workbook' });
   });
 
   it('refuses a workbook whose XML declares more than the limit, without inflating it', async () => {
@@ -69,7 +69,7 @@ describe('readXlsx', () => {
     expect(await refused(readXlsx({ bytes: far }, { name: 'l.xlsx' }, limits))).toMatchObject({ code: 'unreadable_file', message: expect.stringMatching(/past row 1048576 or column 16384/) });
     const wide = await withSheet('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>1</v></c></row><row r="300000"><c r="A300000"><v>1</v></c></row>');
     expect(await refused(readXlsx({ bytes: wide }, { name: 'l.xlsx' }, limits))).toMatchObject({
-      status: 413, code: 'file_too_large', message: `file: "l.xlsx" is too large: its sheet spans 300000 rows × 16384 columns; at most ${MAX_SHEET_CELLS} cells are read`,
+      status: 413, code: 'file_too_large', message: `file: the file is too large: its sheet spans 300000 rows × 16384 columns; at most ${MAX_SHEET_CELLS} cells are read`,
     });
   });
 

@@ -109,11 +109,13 @@ export const TABLE_FILE_ERROR_CODES: readonly TableFileErrorCode[] = ['empty_fil
 
 const STATUS: Record<TableFileErrorCode, number> = { empty_file: 400, file_too_large: 413, unsupported_type: 415, unreadable_file: 400, sheet_not_found: 400 };
 
-/** How a message names the file: its name in quotes (printable, at most 80 characters), or "the file". */
-export function fileLabel(name: string | undefined): string {
-  const clean = (name ?? '').replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}"]/gu, '').trim();
-  if (!clean) return 'the file';
-  return `"${clean.length > 80 ? `${clean.slice(0, 79)}…` : clean}"`;
+/**
+ * How a message names the file: always "the file", never its name — a file name may hold a person's
+ * or a place's name, and messages end up in logs and on screens (the name is given for content rules
+ * such as .txt only).
+ */
+export function fileLabel(_name: string | undefined): string {
+  return 'the file';
 }
 
 /** The whole-file error: `reason` completes "<the file> …" ("is empty", "is a PDF document, not a table"). */
