@@ -6,18 +6,13 @@
  * two-processes.test.ts.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, copyFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli, startServer, type ServerProcess } from '../helpers/server-process.js';
-import { backendEnv, dropBackend } from '../helpers/backend.js';
+import type { ServerProcess } from '../helpers/server-process.js';
+import { twoServersOnPostgres, type TwoServers } from '../helpers/two-servers.js';
 import { smtpReceiver, webhookReceiver, type SmtpReceiver, type WebhookReceiver } from '../helpers/alert-receivers.js';
 import { ADMIN, PASS, TICK, configureAlerts, contact, hooksFor, mailsFor, plan, signIn, sleep, until } from '../helpers/checkin-servers.js';
 
 describe('two server processes on one PostgreSQL database', () => {
-  const dirA = mkdtempSync(join(tmpdir(), 'bitacora-checkin-a-'));
-  const dirB = mkdtempSync(join(tmpdir(), 'bitacora-checkin-b-'));
-  const pgEnv = backendEnv(dirA, 'postgres');
+  let two: TwoServers;
   let a: ServerProcess;
   let b: ServerProcess;
   let smtp: SmtpReceiver;
@@ -25,19 +20,12 @@ describe('two server processes on one PostgreSQL database', () => {
 
   beforeAll(async () => {
     [smtp, hook] = await Promise.all([smtpReceiver(), webhookReceiver('/hook')]);
-    const init = await runCli(['init'], { BITACORA_DATA_DIR: dirA, BITACORA_PASSPHRASE: PASS, BITACORA_ADMIN_EMAIL: ADMIN.email, BITACORA_ADMIN_PASSWORD: ADMIN.password, ...pgEnv });
-    expect(init.code, init.stderr).toBe(0);
-    copyFileSync(join(dirA, 'keyring.json'), join(dirB, 'keyring.json'));
-    a = await startServer({ BITACORA_PASSPHRASE: PASS, ...TICK, ...pgEnv }, dirA);
-    b = await startServer({ BITACORA_PASSPHRASE: PASS, ...TICK, ...pgEnv }, dirB);
+    two = await twoServersOnPostgres({ name: 'checkin', passphrase: PASS, admin: ADMIN, env: TICK });
+    ({ a, b } = two);
   }, 120_000);
 
   afterAll(async () => {
-    await a?.stop({ keepData: true });
-    await b?.stop({ keepData: true });
-    await dropBackend(dirA, 'postgres');
-    rmSync(dirA, { recursive: true, force: true });
-    rmSync(dirB, { recursive: true, force: true });
+    await two?.close();
     await smtp?.close();
     await hook?.close();
   });

@@ -5,23 +5,21 @@
  * sealing one seals the other within a second. Always on PostgreSQL (it is what this is about).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, startServer, type ServerProcess } from '../helpers/server-process.js';
-import { backendEnv, dropBackend } from '../helpers/backend.js';
+import { runCli, type ServerProcess } from '../helpers/server-process.js';
+import { twoServersOnPostgres, type TwoServers } from '../helpers/two-servers.js';
 import { fullIncident } from '../helpers/fixtures.js';
 
 const PASS = 'frase de paso de dos procesos';
 const EMAIL = 'admin@example.org';
 const PASSWORD = 'contraseña-segura-1';
 
-const dirA = mkdtempSync(join(tmpdir(), 'bitacora-two-a-'));
-const dirB = mkdtempSync(join(tmpdir(), 'bitacora-two-b-'));
-// both processes on the first folder's schema
-const pgEnv = backendEnv(dirA, 'postgres');
+let two: TwoServers;
 let a: ServerProcess;
 let b: ServerProcess;
+let pgEnv: Record<string, string>;
 
 interface Answer { status: number; body: any; cookie?: string }
 async function call(base: string, method: string, path: string, opts: { body?: unknown; cookie?: string; csrf?: string; ip?: string } = {}): Promise<Answer> {
@@ -36,19 +34,12 @@ async function call(base: string, method: string, path: string, opts: { body?: u
 }
 
 beforeAll(async () => {
-  const init = await runCli(['init'], { BITACORA_DATA_DIR: dirA, BITACORA_PASSPHRASE: PASS, BITACORA_ADMIN_EMAIL: EMAIL, BITACORA_ADMIN_PASSWORD: PASSWORD, ...pgEnv });
-  expect(init.code, init.stderr).toBe(0);
-  copyFileSync(join(dirA, 'keyring.json'), join(dirB, 'keyring.json'));
-  a = await startServer({ BITACORA_PASSPHRASE: PASS, ...pgEnv }, dirA);
-  b = await startServer({ BITACORA_PASSPHRASE: PASS, ...pgEnv }, dirB);
+  two = await twoServersOnPostgres({ name: 'two', passphrase: PASS, admin: { email: EMAIL, password: PASSWORD } });
+  ({ a, b, pgEnv } = two);
 }, 120_000);
 
 afterAll(async () => {
-  await a?.stop({ keepData: true });
-  await b?.stop({ keepData: true });
-  await dropBackend(dirA, 'postgres');
-  rmSync(dirA, { recursive: true, force: true });
-  rmSync(dirB, { recursive: true, force: true });
+  await two?.close();
 });
 
 describe('two app processes on one PostgreSQL database', () => {
