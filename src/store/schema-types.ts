@@ -40,6 +40,8 @@ export interface IncidentTable {
   private_lat: number | null; private_lon: number | null; private_address: string | null; private_sealed: string | null;
   status: string; follow_up: string; confidentiality: string;
   created_at: string; created_by: string; updated_at: string; updated_by: string; version: number; deleted_at: string | null;
+  /** 0013: JSON of IncidentCounts, or null */
+  counts: string | null; import_run_id: string | null;
 }
 export interface IncidentContextTable { incident_id: string; code: string }
 export interface IncidentVictimTable { incident_id: string; actor_id: string; ordinal: number }
@@ -148,6 +150,8 @@ export interface Database {
   file_chunks: FileChunkTable;
   evidence_items: EvidenceItemTable;
   signing_keys: SigningKeyTable;
+  import_mappings: ImportMappingTable;
+  import_runs: ImportRunTable;
 }
 
 /** 0007: one row binding the database to its keyring and counting seals (server mode, ADR 0012). */
@@ -182,3 +186,7 @@ export interface EvidenceItemTable {
   received_at: string; received_by: string; updated_at: string; version: number;
 }
 export interface SigningKeyTable { id: string; algorithm: 'ed25519'; public_key: string; private_key: string; created_at: string; retired_at: string | null }
+
+/** 0013 (ADR 0020): saved import mappings (body: JSON of an ImportMapping) and committed imports. */
+export interface ImportMappingTable { id: string; org_id: string; name: string; body: string; created_at: string; created_by: string; updated_at: string; updated_by: string; version: number }
+export interface ImportRunTable { id: string; org_id: string; at: string; user_id: string; format: 'csv' | 'tsv' | 'xlsx' | 'json'; rows: number; incidents: number; warnings: number; mapping_id: string | null }

@@ -107,12 +107,24 @@ export const interventionSchema = z
   })
   .strict();
 
+/**
+ * How many people an incident touched when they are not recorded one by one (a shipwreck's dead and
+ * missing, a group of survivors): non-negative whole numbers, each optional. Not identifying.
+ */
+export const COUNT_FIELDS = ['dead', 'missing', 'survivors', 'women', 'men', 'children'] as const;
+export type CountField = (typeof COUNT_FIELDS)[number];
+export const countsSchema = z
+  .object(Object.fromEntries(COUNT_FIELDS.map((f) => [f, z.number().int().min(0).max(1_000_000).optional()])) as Record<CountField, z.ZodOptional<z.ZodNumber>>)
+  .strict();
+export type IncidentCounts = z.infer<typeof countsSchema>;
+
 export const incidentInputSchema = z
   .object({
     title: line(300, 1),
     summary: text(20000).optional(),
     date: fuzzyDateSchema.optional(),
     place: placeSchema.default({ precision: 'unknown' }),
+    counts: countsSchema.optional(),
     context: z.array(vocabCode).max(30).default([]),
     status: vocabCode.default('reported'),
     followUp: vocabCode.default('open'),

@@ -26,6 +26,7 @@ export function incidentToInput(v: IncidentView): IncidentInput {
     ...(v.summary !== undefined ? { summary: v.summary } : {}),
     ...(v.date !== undefined ? { date: v.date } : {}),
     place: v.place,
+    ...(v.counts !== undefined ? { counts: v.counts } : {}),
     context: v.context,
     status: v.status,
     followUp: v.followUp,

@@ -24,9 +24,11 @@ import { invalid } from '../errors.js';
 
 /**
  * `inputs[k]` is raw input (parsed here, as the API does); problems name the incident by its
- * position ("incidents[3].acts[0].kind: …") and nothing is written when any is found.
+ * position ("incidents[3].acts[0].kind: …") and nothing is written when any is found. Called inside
+ * another transaction (an import's batches), it joins it. `importRunId` tags the incidents with the
+ * committed import that made them.
  */
-export async function recordIncidents(ctx: ServiceContext, inputs: unknown[]): Promise<IncidentView[]> {
+export async function recordIncidents(ctx: ServiceContext, inputs: unknown[], opts: { importRunId?: string } = {}): Promise<IncidentView[]> {
   requirePermission(ctx, 'incident.create');
   const problems: FieldProblem[] = [];
   const parsed: IncidentInput[] = inputs.map((raw, k) => {
@@ -70,7 +72,7 @@ export async function recordIncidents(ctx: ServiceContext, inputs: unknown[]): P
         sources: input.sources.map((s) => ({ ...s, id: newId() })),
         interventions: input.interventions.map((s) => ({ ...s, id: newId() })),
       };
-      const meta = { id: newId(), orgId: ctx.user.orgId, userId, now, version: 1, createdAt: now, createdBy: userId };
+      const meta = { id: newId(), orgId: ctx.user.orgId, userId, now, version: 1, createdAt: now, createdBy: userId, ...(opts.importRunId ? { importRunId: opts.importRunId } : {}) };
       return { meta, input: withIds, victimIds };
     });
     if (problems.length) throw invalid(problems);

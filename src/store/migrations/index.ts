@@ -15,6 +15,7 @@ import * as m0009 from './0009_share_changes.js';
 import * as m0010 from './0010_risk_assessments.js';
 import * as m0011 from './0011_response.js';
 import * as m0012 from './0012_evidence.js';
+import * as m0013 from './0013_imports.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_risk_assessments': m0010,
   '0011_response': m0011,
   '0012_evidence': m0012,
+  '0013_imports': m0013,
 };
 
 class StaticProvider implements MigrationProvider {

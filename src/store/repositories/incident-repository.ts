@@ -1,13 +1,19 @@
 /** Incidents and their parts (acts, involvements, victims, sources, interventions) in SQL. */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, IncidentTable, ActTable, InvolvementTable, SourceTable, InterventionTable } from '../schema-types.js';
-import type { IncidentInput } from '../../domain/incident/schema.js';
+import type { IncidentInput, IncidentCounts } from '../../domain/incident/schema.js';
 import type { IncidentView } from '../../domain/incident/view.js';
 import { incidentRef } from '../../domain/incident/view.js';
 import type { ActorView } from '../../domain/actor/view.js';
 import { dateSpan } from '../../domain/dates.js';
 import type { FieldChange } from '../../domain/incident/history.js';
 import { compact } from './compact.js';
+
+/** The stored form of an incident's counts: JSON of the numbers given, or null when none is. */
+function countsColumn(c: IncidentCounts | undefined): string | null {
+  const given = c ? Object.entries(c).filter(([, n]) => n !== undefined) : [];
+  return given.length ? JSON.stringify(Object.fromEntries(given)) : null;
+}
 import type { StoreKeys } from '../store-keys.js';
 import { FieldSealer, recordName } from './sealed-fields.js';
 import { visibleTo, type Viewer } from './visibility.js';
@@ -28,6 +34,8 @@ export interface IncidentMeta {
   version: number;
   createdAt: string;
   createdBy: string;
+  /** set when the incident is made by a committed import (never changed afterwards) */
+  importRunId?: string;
 }
 
 type Act = IncidentInput['acts'][number];
@@ -41,7 +49,8 @@ export type IncidentWithIds = Omit<IncidentInput, 'acts' | 'sources' | 'interven
 
 /** One incident as rows, before insertion (seq comes from the database). */
 interface IncidentRows {
-  incident: Omit<Selectable<IncidentTable>, 'seq'>;
+  /** import_run_id only when an import makes the incident: an update leaves the stored one alone */
+  incident: Omit<Selectable<IncidentTable>, 'seq' | 'import_run_id'> & { import_run_id?: string };
   context: { incident_id: string; code: string }[];
   victims: { incident_id: string; actor_id: string; ordinal: number }[];
   acts: Selectable<ActTable>[];
@@ -127,12 +136,14 @@ export class IncidentRepository {
       status: input.status,
       follow_up: input.followUp,
       confidentiality: input.confidentiality,
+      counts: countsColumn(input.counts),
       created_at: meta.createdAt,
       created_by: meta.createdBy,
       updated_at: meta.now,
       updated_by: meta.userId,
       version: meta.version,
       deleted_at: null,
+      ...(meta.importRunId ? { import_run_id: meta.importRunId } : {}),
     };
     const acts = input.acts.map((a, i) => ({
       id: a.id, incident_id: id, ordinal: i, kind: a.kind, kind_root: rootOf(a.kind),
@@ -205,7 +216,7 @@ export class IncidentRepository {
       const seq = seqs.get(r.incident.id)!;
       const perps = new Map(input.acts.flatMap((a) => a.perpetrators).map((p) => [p.id, p]));
       const view = toView(
-        { ...r.incident, seq, summary: input.summary ?? null, private_sealed: null }, input.place.private,
+        { ...r.incident, import_run_id: r.incident.import_run_id ?? null, seq, summary: input.summary ?? null, private_sealed: null }, input.place.private,
         r.context.map((c) => c.code).sort(), r.victims.map((v) => v.actor_id), actors,
         r.acts.map((a, i) => ({ ...a, description: input.acts[i]!.description ?? null })),
         r.involvements.map((v) => ({ ...v, identified_individuals: perps.get(v.id)!.identifiedIndividuals ?? null, description: perps.get(v.id)!.description ?? null })),
@@ -426,6 +437,7 @@ function toView(
     status: r.status,
     followUp: r.follow_up,
     confidentiality: r.confidentiality,
+    counts: r.counts ? (JSON.parse(r.counts) as IncidentCounts) : undefined,
     victims: victimIds.filter((id) => actors.has(id)).map((id) => ({ key: id, actorId: id, actor: actors.get(id)! })),
     acts: acts.map((a) =>
       compact({
