@@ -46,7 +46,7 @@ export default defineConfig({
           // and the compiled view-copy worker touch no database
           exclude: [
             'src/services/cluster/**', 'test/integration/two-processes.test.ts', 'test/integration/checkin-two-processes.test.ts', ...EMBEDDED_ONLY,
-            'src/services/import/**', 'test/fuzz/import-table.fuzz.test.ts', 'test/integration/view-copy-worker.test.ts',
+            'src/services/import/{csv-records,detect-*,read-*,xlsx-*}.test.ts', 'test/fuzz/import-table.fuzz.test.ts', 'test/integration/view-copy-worker.test.ts',
           ],
           env: postgresEnv,
           environment: 'node',

@@ -39,6 +39,7 @@ import { checkinRoutes } from './routes/checkin-routes.js';
 import { appealRoutes } from './routes/appeal-routes.js';
 import { evidenceRoutes } from './routes/evidence-routes.js';
 import { evidenceUploadRoutes } from './routes/evidence-upload-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 import { evidenceBundleRoutes } from './routes/evidence-bundle-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
@@ -90,6 +91,7 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version' 
     ...evidenceRoutes(),
     ...evidenceUploadRoutes({ maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES }),
     ...evidenceBundleRoutes(),
+    ...importRoutes(),
   ];
   routes.push(
     defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),

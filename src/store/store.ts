@@ -28,6 +28,7 @@ import { ClusterRepository } from './repositories/cluster-repository.js';
 import { RateLimitRepository } from './repositories/rate-limit-repository.js';
 import { EvidenceRepository } from './repositories/evidence-repository.js';
 import { SigningKeyRepository } from './repositories/signing-key-repository.js';
+import { ImportRepository } from './repositories/import-repository.js';
 import { FileRepository } from './files/file-repository.js';
 import { dialectOf } from './migrations/dialect.js';
 import { emptyStoreKeys, wipeStoreKeys, type StoreKeys } from './store-keys.js';
@@ -58,6 +59,7 @@ export class Store {
   readonly files: FileRepository;
   readonly evidence: EvidenceRepository;
   readonly signingKeys: SigningKeyRepository;
+  readonly imports: ImportRepository;
 
   /** Keys the repositories need (set once the vault is unsealed); shared with every transaction's Store. */
   readonly keys: StoreKeys;
@@ -101,6 +103,7 @@ export class Store {
     this.files = new FileRepository(db, this.keys);
     this.evidence = new EvidenceRepository(db, this.keys);
     this.signingKeys = new SigningKeyRepository(db, this.keys);
+    this.imports = new ImportRepository(db);
     this.cluster = new ClusterRepository(db);
     this.rateLimits = new RateLimitRepository(db);
     this.memoryIndex = db.isTransaction ? undefined : new MemoryIndex(db);

@@ -1,11 +1,12 @@
 /**
- * Reads a tabular file — CSV, TSV or XLSX, given as bytes or a path — into a header and rows with
+ * Reads a tabular file — CSV, TSV, XLSX or JSON records, given as bytes or a path — into a header and rows with
  * their line numbers and row-level problems (table.ts). No mapping onto incidents, no database.
  *
  * The type is decided by the content, not the name: file-type recognises an XLSX workbook (a zip
  * whose parts are under xl/; another zip is tried as one too); anything else it recognises (a PDF,
  * an image, an old .xls, a Word document, …) is refused as a whole, and so is supposed text with NUL
- * bytes in its first 64 KiB. The rest is read as CSV (read-csv.ts) or XLSX (read-xlsx.ts).
+ * bytes in its first 64 KiB. The rest is read as XLSX (read-xlsx.ts), as JSON records when its text
+ * opens with [ or { (read-json.ts), or as CSV (read-csv.ts).
  *
  * Cells that look like spreadsheet formulas (=, +, -, @ first) are kept as text and never evaluated.
  *
@@ -13,10 +14,11 @@
  * a message naming the file); everything about single rows is in `problems`.
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
+import { looksLikeJson, readJson } from './read-json.js';
 import { tableFileError, tableLimits, type ReadTableOptions, type TableResult } from './table.js';
 
 export type TableInput = { bytes: Buffer } | { path: string };
@@ -85,6 +87,10 @@ export async function readTable(input: TableInput, opts: ReadTableOptions = {}):
   if (found) throw tableFileError('unsupported_type', name, refusedType(found.ext, found.mime));
 
   const head = 'bytes' in input ? input.bytes.subarray(0, HEAD_BYTES) : await headOfFile(input.path, size);
+  if (looksLikeJson(head)) {
+    const bytes = 'bytes' in input ? input.bytes : await readFile(input.path);
+    return readJson(bytes, { name, encoding: opts.encoding }, limits);
+  }
   return readCsv({
     head,
     whole: size <= HEAD_BYTES,

@@ -42,7 +42,7 @@ export interface TableProblem {
 }
 
 export interface TableResult {
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'json';
   /** CSV: the encoding read (asked for, or detected) */
   encoding?: TableEncoding;
   /** CSV: why that encoding ("asked for", "byte order mark", …) */
@@ -57,7 +57,7 @@ export interface TableResult {
   sheet?: string;
   /** trimmed, unique, none empty (generated names: "column 3") */
   header: string[];
-  /** the line of the header */
+  /** the line of the header (0 for JSON, whose keys are the header) */
   headerLine: number;
   /** rows with a problem are left out; so are rows whose cells are all empty */
   rows: TableRow[];
