@@ -83,22 +83,42 @@ export class ValueResolver {
   }
 }
 
-/** Up to three candidates close to `key`: by edit distance on any folded form, or sharing words. */
+const STOPWORDS = new Set(['de', 'del', 'la', 'las', 'el', 'los', 'por', 'en', 'con', 'a', 'y', 'o', 'the', 'of', 'by', 'in', 'on', 'to', 'and', 'or', 'for', 'at']);
+const words = (s: string) => s.split(' ').filter((w) => w.length > 1 && !STOPWORDS.has(w));
+
+/** Two words are alike when equal, when one is a typo of the other, or when they share their first five letters ("telefonica", "telefono"). */
+function wordsAlike(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5)) return true;
+  return a.length >= 4 && b.length >= 4 && distance(a, b) <= 1;
+}
+
+/** How alike two folded texts are word by word (Dice coefficient over alike words), 0–1. */
+function wordSimilarity(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const used = new Set<number>();
+  let matched = 0;
+  for (const w of a) {
+    const j = b.findIndex((x, k) => !used.has(k) && wordsAlike(w, x));
+    if (j >= 0) { used.add(j); matched++; }
+  }
+  return (2 * matched) / (a.length + b.length);
+}
+
+/** Up to three candidates close to `key`: a typo away from any folded form, or sharing most words. Lower scores are closer. */
 function nearest(list: Candidate[], key: string, lang: Lang): ValueChoice[] {
   if (!key) return [];
-  const words = new Set(key.split(' ').filter((w) => w.length > 2));
+  const mine = words(key);
   const scored: { c: Candidate; score: number }[] = [];
   for (const c of list) {
     let best = Infinity;
     for (const k of c.keys) {
       if (!k) continue;
+      const longest = Math.max(key.length, k.length);
       const d = distance(key, k);
-      const allowed = Math.max(1, Math.floor(Math.max(key.length, k.length) / 5));
-      if (d <= allowed) best = Math.min(best, d / Math.max(key.length, k.length));
-      else if (words.size) {
-        const shared = k.split(' ').filter((w) => words.has(w)).length;
-        if (shared) best = Math.min(best, 1 - shared / Math.max(words.size, k.split(' ').length) + 0.5);
-      }
+      if (d <= Math.max(1, Math.floor(longest / 5))) best = Math.min(best, d / longest);
+      const sim = wordSimilarity(mine, words(k));
+      if (sim >= 0.5) best = Math.min(best, 1 - sim + 0.01);
     }
     if (best < Infinity) scored.push({ c, score: best });
   }

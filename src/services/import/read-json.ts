@@ -22,10 +22,13 @@ export function looksLikeJson(head: Buffer): boolean {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+const isRecord = (x: Json) => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/** The list of records: the document itself, or the one list of records an object holds. */
 function records(doc: Json): Json[] | undefined {
-  if (Array.isArray(doc)) return doc;
+  if (Array.isArray(doc)) return doc.length === 0 || doc.some(isRecord) ? doc : undefined;
   if (doc && typeof doc === 'object') {
-    const lists = Object.values(doc).filter((v): v is Json[] => Array.isArray(v) && v.some((x) => x !== null && typeof x === 'object' && !Array.isArray(x)));
+    const lists = Object.values(doc).filter((v): v is Json[] => Array.isArray(v) && v.some(isRecord));
     if (lists.length === 1) return lists[0];
   }
   return undefined;
