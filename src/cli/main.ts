@@ -1,4 +1,4 @@
-/** The `bitacora` command line: init, serve, seal, user, export, import, demo, audit, keys, backup, verify-bundle. */
+/** The `bitacora` command line: init, serve, seal, user, export, import, import-table, demo, audit, keys, backup, verify-bundle. */
 import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +29,7 @@ const BULK_DEMO_OVER = 5_000;
 import { registerBackupCommands, backupHours, backupKeep } from './backup-command.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerVerifyBundleCommand } from './verify-bundle-command.js';
+import { registerImportTableCommand } from './import-table-command.js';
 import { openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 
 // Everything Bitácora writes (database, keyring, exports) is private to this user.
@@ -238,6 +239,7 @@ program
 
 registerAuditCommand(program);
 registerVerifyBundleCommand(program);
+registerImportTableCommand(program);
 registerKeysCommand(program);
 
 registerBackupCommands(program);

@@ -177,6 +177,18 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/incidents/:id/evidence': { incident: true },
   'POST /api/v1/actors/:id/evidence': { url: (i) => `/api/v1/actors/${i.actor}/evidence` },
   'POST /api/v1/incidents/:id/evidence/captures': { incident: true },
+  // imports (issue 8): the sample upload is not multipart (415 for those let through); a random session or mapping is 404
+  'POST /api/v1/imports': {},
+  'POST /api/v1/imports/:id/analyse': { body: () => ({ mapping: { columns: { T: 'title' } } }) },
+  'POST /api/v1/imports/:id/dry-run': { body: () => ({ mapping: { columns: { T: 'title' } } }) },
+  'POST /api/v1/imports/:id/commit': { body: () => ({ mapping: { columns: { T: 'title' } } }) },
+  'GET /api/v1/imports/:id': {},
+  'DELETE /api/v1/imports/:id': {},
+  'GET /api/v1/import-runs': {},
+  'GET /api/v1/import-mappings': {},
+  'POST /api/v1/import-mappings': { body: (_i, role) => ({ name: `Hoja ${role}`, mapping: { columns: { T: 'title' } } }) },
+  'PUT /api/v1/import-mappings/:id': { body: () => ({ name: 'Hoja', mapping: { columns: { T: 'title' } }, version: 1 }) },
+  'DELETE /api/v1/import-mappings/:id': {},
 };
 
 const routes: AnyRoute[] = apiRoutes({ allowWebSetup: true, version: 'test' }, () => new Date().toISOString());
