@@ -40,6 +40,7 @@ import { appealRoutes } from './routes/appeal-routes.js';
 import { evidenceRoutes } from './routes/evidence-routes.js';
 import { evidenceUploadRoutes } from './routes/evidence-upload-routes.js';
 import { importRoutes } from './routes/import-routes.js';
+import { placeRoutes } from './routes/place-routes.js';
 import { evidenceBundleRoutes } from './routes/evidence-bundle-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
@@ -92,6 +93,7 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version' 
     ...evidenceUploadRoutes({ maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES }),
     ...evidenceBundleRoutes(),
     ...importRoutes(),
+    ...placeRoutes(),
   ];
   routes.push(
     defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),

@@ -93,7 +93,7 @@ describe('the import routes under generated files', () => {
     const sheet = fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { maxLength: 8 });
     await fc.assert(fc.asyncProperty(sheet, fc.option(fc.nat(), { nil: undefined }), async (rows, flip) => {
       const bytes = await xlsxFile([{ name: 'Hoja1', rows: [['Título', 'Fecha', 'Muertos', 'Agresión'], ...rows] }]);
-      if (flip !== undefined) bytes[flip % bytes.length] ^= 0xff;
+      if (flip !== undefined) bytes[flip % bytes.length] = bytes[flip % bytes.length]! ^ 0xff;
       await throughImport(bytes);
     }), { numRuns: 25 });
   }, 300_000);
