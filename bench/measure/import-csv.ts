@@ -1,13 +1,15 @@
 /**
- * Importing a real CSV file. There is no CSV import use case yet (issue 8 builds it), so this is
- * the closest real path: the file is read and parsed with csv-parse (streaming), each row becomes
- * incident input (one act, its perpetrator, a victim by pseudonym — recorded once, then referred
- * to by id; a row naming someone first met in the batch being filled waits for the next batch),
- * and batches of 1,000 go through `recordIncidents` (validation, codes, sealing,
- * search index, history, audit; one transaction each) into an empty workspace on the same backend.
- * The floor: the same rows, already parsed, as raw INSERTs of the incident row, 1,000 per transaction.
- * The file is written from the dataset's own incidents (titles and summaries in both languages),
- * once per seed and row count.
+ * Importing real CSV files through the import use case (issue 8, ADR 0020) — what `bitacora
+ * import-table` and the web app do: the file's bytes read (encoding, delimiter), converted through a
+ * mapping (dates, places, codes, counts, every problem on its line), then committed all or nothing
+ * (recordIncidents in batches in one transaction: sealing, search index, history, audit), into an
+ * empty workspace on the same backend. Two files:
+ * - a CSV written from the dataset's own incidents (titles and summaries in both languages, place,
+ *   first act, perpetrator, a victim by pseudonym — each row's victim a new person, as an import makes them),
+ *   once per seed and row count;
+ * - the nine real-world files of IOM's Missing Migrants Project (CC BY 4.0, ../shared/fixtures), 11,341
+ *   rows: dates M/D/Y with weekdays, coordinates sealed as each incident's point, country from them.
+ * The floor: the same number of rows, already parsed, as raw INSERTs of the incident row, 1,000 per transaction.
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +17,12 @@ import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
-import { recordIncidents } from '../../src/services/incidents/record-incidents.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ImportSessions } from '../../src/services/import/import-sessions.js';
+import { startImport } from '../../src/services/import/start-import.js';
+import { prepareCommit } from '../../src/services/import/commit-import.js';
+import type { ServiceContext } from '../../src/services/context.js';
 import type { Dataset } from '../lib/dataset.js';
 import { openEmptyWorkspace, dropDataset } from '../lib/dataset.js';
 import { openRaw, type RawDb } from '../lib/raw-db.js';
@@ -24,7 +31,38 @@ import { SCRATCH } from '../lib/paths.js';
 export const CSV_HEADER = ['title', 'summary', 'date_start', 'date_end', 'precision', 'country', 'state', 'locality', 'act', 'perpetrator', 'victim', 'victim_role', 'status', 'follow_up', 'confidentiality'] as const;
 type CsvRow = Record<(typeof CSV_HEADER)[number], string>;
 
-export interface ImportResult { rows: number; bytes: number; ours: { seconds: number; rowsPerSecond: number }; parseOnly: { seconds: number; rowsPerSecond: number }; floor: { seconds: number; rowsPerSecond: number } }
+type Rate = { seconds: number; rowsPerSecond: number };
+export interface ImportResult {
+  rows: number; bytes: number; ours: Rate; parseOnly: Rate; floor: Rate;
+  /** of ours: reading and converting (the dry run's work), and writing */
+  convert?: Rate; write?: Rate;
+  /** the IOM Missing Migrants files, through the same use case */
+  iom?: { rows: number; bytes: number; ours: Rate; convert: Rate; write: Rate; floor: Rate };
+}
+
+const DATASET_MAPPING = {
+  columns: { title: 'title', summary: 'summary', date_start: 'date', date_end: 'dateEnd', country: 'country', state: 'state', locality: 'locality', act: 'act', perpetrator: 'perpetrator', victim: 'victim', victim_role: 'victimRole', status: 'status', follow_up: 'followUp', confidentiality: 'confidentiality' },
+  options: { dateOrder: 'auto', decimal: '.', placeFromCoordinates: false },
+};
+const IOM_DIR = fileURLToPath(new URL('../../../shared/fixtures/iom-missing-migrants/', import.meta.url));
+const IOM_MAPPING = {
+  columns: { 'Main ID': 'externalId', 'Incident Date': 'date', Year: 'year', 'Reported Month': 'month', 'Number Dead': 'counts.dead', 'Minimum Estimated Number of Missing': 'counts.missing', 'Number of Survivors': 'counts.survivors', 'Number of Females': 'counts.women', 'Number of Males': 'counts.men', 'Number of Children': 'counts.children', 'Cause of Death': 'act', 'Location of death': 'title', 'Information Source': 'summary', URL: 'summary', Coordinates: 'coordinates', Region: 'region' },
+  options: { dateOrder: 'mdy', decimal: '.' },
+};
+
+/** One file through the import use case: convert (as the commit does), then write; seconds of each. */
+async function importFile(ctx: ServiceContext, bytes: Buffer, mapping: unknown): Promise<{ rows: number; convert: number; write: number }> {
+  const sessions = new ImportSessions();
+  let t = performance.now();
+  const s = await startImport(ctx, sessions, bytes);
+  const commit = await prepareCommit(ctx, sessions.get(ctx.user.id, s.id)!, mapping);
+  const convert = (performance.now() - t) / 1000;
+  t = performance.now();
+  await commit.write(() => undefined);
+  return { rows: commit.total, convert, write: (performance.now() - t) / 1000 };
+}
+
+const rate = (rows: number, seconds: number): Rate => ({ seconds, rowsPerSecond: rows / seconds });
 
 /** Writes `rows` incidents of the dataset as CSV (plain, non-identifying columns only). */
 async function writeCsv(d: Dataset, raw: RawDb, rows: number, file: string): Promise<void> {
@@ -48,22 +86,6 @@ async function* csvRows(file: string): AsyncGenerator<CsvRow> {
   yield* createReadStream(file).pipe(parse({ columns: true, skip_empty_lines: true })) as AsyncIterable<CsvRow>;
 }
 
-const orUndefined = (s: string) => (s === '' ? undefined : s);
-
-/** A CSV row as incident input; `victimId` when the person was recorded earlier in the import. */
-function toInput(r: CsvRow, victimId: string | undefined): Record<string, unknown> {
-  const victim = r.victim ? (victimId ? { key: 'v1', actorId: victimId } : { key: 'v1', actor: { kind: 'person', pseudonym: r.victim, ...(r.victim_role ? { role: r.victim_role } : {}) } }) : undefined;
-  return {
-    title: r.title,
-    ...(r.summary ? { summary: r.summary } : {}),
-    ...(r.date_start ? { date: { start: r.date_start, ...(r.date_end ? { end: r.date_end } : {}) } } : {}),
-    place: { precision: r.precision, country: orUndefined(r.country), state: orUndefined(r.state), locality: orUndefined(r.locality) },
-    status: r.status, followUp: r.follow_up, confidentiality: r.confidentiality,
-    victims: victim ? [victim] : [],
-    acts: [{ kind: r.act, ...(victim ? { victimKey: 'v1' } : {}), perpetrators: r.perpetrator ? [{ perpetrator: r.perpetrator }] : [] }],
-  };
-}
-
 export async function measureImport(d: Dataset, raw: RawDb, pgUrl: string, rows: number, log: (l: string) => void): Promise<ImportResult> {
   mkdirSync(SCRATCH, { recursive: true });
   // the datasets of both backends hold the same incidents for a seed: the file is written once
@@ -83,42 +105,19 @@ export async function measureImport(d: Dataset, raw: RawDb, pgUrl: string, rows:
   const target = await openEmptyWorkspace(d.backend, pgUrl);
   const targetRaw = await openRaw(target, pgUrl);
   try {
-    // ours: parse → input → recordIncidents, 1,000 rows a batch
-    t = performance.now();
-    const known = new Map<string, string>();
-    let batch: { row: CsvRow; input: Record<string, unknown> }[] = [];
-    /** people first met in this batch (no id until it is written) */
-    let fresh = new Set<string>();
-    /** rows naming someone first met in the current batch: they go in the next one, by id */
-    let waiting: CsvRow[] = [];
-    let imported = 0;
-    let batches = 0;
-    const add = (row: CsvRow) => {
-      if (row.victim && !known.has(row.victim)) {
-        if (fresh.has(row.victim)) { waiting.push(row); return; }
-        fresh.add(row.victim);
-      }
-      batch.push({ row, input: toInput(row, row.victim ? known.get(row.victim) : undefined) });
-    };
-    const flush = async () => {
-      if (batch.length) {
-        const views = await recordIncidents(target.ctx, batch.map((b) => b.input));
-        views.forEach((v, k) => { const name = batch[k]!.row.victim; if (name && v.victims[0]) known.set(name, v.victims[0].actorId); });
-        imported += batch.length;
-        batches++;
-      }
-      batch = [];
-      fresh = new Set();
-      const again = waiting;
-      waiting = [];
-      for (const row of again) add(row);
-    };
-    for await (const row of csvRows(file)) {
-      add(row);
-      if (batch.length >= 1000) await flush();
+    // ours: the import use case on the file's bytes
+    const one = await importFile(target.ctx, readFileSync(file), DATASET_MAPPING);
+    const imported = one.rows;
+    const oursSeconds = one.convert + one.write;
+
+    // the real-world files: IOM's, one after another into the same workspace
+    const iomFiles = readdirSync(IOM_DIR).filter((f) => f.endsWith('.csv')).sort();
+    let iomRows = 0, iomBytes = 0, iomConvert = 0, iomWrite = 0;
+    for (const f of iomFiles) {
+      const bytes = readFileSync(IOM_DIR + f);
+      const r = await importFile(target.ctx, bytes, IOM_MAPPING);
+      iomRows += r.rows; iomBytes += bytes.length; iomConvert += r.convert; iomWrite += r.write;
     }
-    while (batch.length || waiting.length) await flush();
-    const oursSeconds = (performance.now() - t) / 1000;
 
     // floor: the same rows, parsed beforehand, as raw INSERTs of the incident row
     const all: CsvRow[] = [];
@@ -137,13 +136,15 @@ export async function measureImport(d: Dataset, raw: RawDb, pgUrl: string, rows:
       });
     }
     const floorSeconds = (performance.now() - t) / 1000;
-    const result = {
+    const floor = rate(all.length, floorSeconds);
+    const result: ImportResult = {
       rows: imported, bytes,
-      ours: { seconds: oursSeconds, rowsPerSecond: imported / oursSeconds },
-      parseOnly: { seconds: parseSeconds, rowsPerSecond: parsed / parseSeconds },
-      floor: { seconds: floorSeconds, rowsPerSecond: all.length / floorSeconds },
+      ours: rate(imported, oursSeconds), convert: rate(imported, one.convert), write: rate(imported, one.write),
+      parseOnly: rate(parsed, parseSeconds),
+      floor,
+      iom: { rows: iomRows, bytes: iomBytes, ours: rate(iomRows, iomConvert + iomWrite), convert: rate(iomRows, iomConvert), write: rate(iomRows, iomWrite), floor },
     };
-    log(`  import ${imported} rows in ${batches} batches: ${result.ours.rowsPerSecond.toFixed(0)} rows/s (floor ${result.floor.rowsPerSecond.toFixed(0)}, parse alone ${result.parseOnly.rowsPerSecond.toFixed(0)})`);
+    log(`  import ${imported} rows: ${result.ours.rowsPerSecond.toFixed(0)} rows/s (convert ${result.convert!.rowsPerSecond.toFixed(0)}, write ${result.write!.rowsPerSecond.toFixed(0)}; floor ${floor.rowsPerSecond.toFixed(0)}, parse alone ${result.parseOnly.rowsPerSecond.toFixed(0)}); IOM ${iomRows} rows: ${result.iom!.ours.rowsPerSecond.toFixed(0)} rows/s`);
     return result;
   } finally {
     await targetRaw.close();

@@ -48,7 +48,7 @@ export async function prepareCommit(ctx: ServiceContext, s: ImportSession, rawMa
         const tctx = { ...ctx, store: tx };
         await tx.imports.addRun({ id: runId, orgId: ctx.user.orgId, at: now, userId: ctx.user.id, format, rows: converted.rows, incidents: inputs.length, warnings: converted.warnings, mappingId: opts.mappingId ?? null });
         for (let i = 0; i < inputs.length; i += COMMIT_BATCH) {
-          await recordIncidents(tctx, inputs.slice(i, i + COMMIT_BATCH), { importRunId: runId });
+          await recordIncidents(tctx, inputs.slice(i, i + COMMIT_BATCH), { importRunId: runId, checked: true });
           progress(Math.min(inputs.length, i + COMMIT_BATCH));
         }
         await tx.audit.add({ at: now, userId: ctx.user.id, action: 'records.imported', targetType: 'import', targetId: runId, detail: { format, rows: converted.rows, incidents: inputs.length, warnings: converted.warnings } });

@@ -26,12 +26,14 @@ import { invalid } from '../errors.js';
  * `inputs[k]` is raw input (parsed here, as the API does); problems name the incident by its
  * position ("incidents[3].acts[0].kind: …") and nothing is written when any is found. Called inside
  * another transaction (an import's batches), it joins it. `importRunId` tags the incidents with the
- * committed import that made them.
+ * committed import that made them. `checked`: the inputs are already parsed by the input schema and
+ * their codes checked against these vocabularies (an import's conversion does both, moments before):
+ * they are not parsed or checked a second time.
  */
-export async function recordIncidents(ctx: ServiceContext, inputs: unknown[], opts: { importRunId?: string } = {}): Promise<IncidentView[]> {
+export async function recordIncidents(ctx: ServiceContext, inputs: unknown[], opts: { importRunId?: string; checked?: boolean } = {}): Promise<IncidentView[]> {
   requirePermission(ctx, 'incident.create');
   const problems: FieldProblem[] = [];
-  const parsed: IncidentInput[] = inputs.map((raw, k) => {
+  const parsed: IncidentInput[] = opts.checked ? (inputs as IncidentInput[]) : inputs.map((raw, k) => {
     try {
       return parseInput(incidentInputSchema, raw);
     } catch (e) {
@@ -42,7 +44,7 @@ export async function recordIncidents(ctx: ServiceContext, inputs: unknown[], op
     }
   });
   if (problems.length) throw invalid(problems);
-  for (const [k, input] of parsed.entries()) problems.push(...checkIncidentCodes(input, ctx.vocab).map((p) => ({ ...p, path: `incidents[${k}].${p.path}` })));
+  if (!opts.checked) for (const [k, input] of parsed.entries()) problems.push(...checkIncidentCodes(input, ctx.vocab).map((p) => ({ ...p, path: `incidents[${k}].${p.path}` })));
 
   const now = ctx.now();
   const userId = ctx.user.id;
