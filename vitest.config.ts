@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Tiers: unit + integration (real encrypted store, fastify.inject), web, e2e (real Chromium); the
@@ -57,6 +58,8 @@ export default defineConfig({
         },
       },
       {
+        // the web app's build-time catalogue module, for unit tests of web code that calls t()
+        resolve: { alias: { 'virtual:i18n-boot': fileURLToPath(new URL('./test/helpers/i18n-boot.ts', import.meta.url)) } },
         test: {
           name: 'web',
           include: ['src/web/**/*.test.ts'],

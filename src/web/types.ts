@@ -44,6 +44,10 @@ export type ConsentUse = keyof IncidentInput['sources'][number]['consent'];
 /** The consent questions in the order the form asks them (the Record makes the list complete). */
 const CONSENT_ORDER: Record<ConsentUse, true> = { internal_analysis: true, share_partners: true, anonymous_publication: true, named_publication: true, legal_action: true };
 export const CONSENT_USES = Object.keys(CONSENT_ORDER) as ConsentUse[];
+export type CountField = keyof NonNullable<IncidentInput['counts']>;
+/** How many people an incident touched, in the order the form asks (the Record makes the list complete). */
+const COUNT_ORDER: Record<CountField, true> = { dead: true, missing: true, survivors: true, women: true, men: true, children: true };
+export const COUNT_FIELDS = Object.keys(COUNT_ORDER) as CountField[];
 
 /** The search the list page keeps in memory (`facets` is left to the server's default). */
 export type SearchQuery = Omit<FullSearchQuery, 'facets'>;

@@ -6,16 +6,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SharesPanel } from '../components/shares';
 import { api, ApiError } from '../api';
-import { t } from '../i18n/i18n';
+import { t, lang } from '../i18n/i18n';
 import { can, useAppState } from '../state';
 import { Link, navigate } from '../router';
 import { Alert, Loading, PageTitle, IdentBadge, Row } from '../components/ui';
 import { Ident, FreeText, identListed, type IdentSource } from '../components/ident';
 import { History } from '../components/history';
-import { consentLabel } from './incident-form/others';
+import { consentLabel, countLabel } from './incident-form/others';
 import { countryName, dateTime, fuzzyDate, partialDate, placeText } from '../lib/format';
 import { errorText } from '../lib/problems';
-import { CONSENT_USES, type ActorView, type IncidentView } from '../types';
+import { CONSENT_USES, COUNT_FIELDS, type ActorView, type IncidentView } from '../types';
 import { UrgentLink } from './urgent/urgent-link';
 import { EvidenceSection } from './evidence/evidence-section';
 
@@ -242,6 +242,9 @@ export function IncidentDetailPage({ id }: { id: string }) {
         <dl class="facts">
           <Row label={t('field.context')}>{inc.context.length ? inc.context.map((c) => vocab.label('context', c)).join(', ') : t('history.empty')}</Row>
           <Row label={t('field.confidentiality')}>{vocab.label('confidentiality', inc.confidentiality)}</Row>
+          {inc.counts && Object.keys(inc.counts).length > 0 && (
+            <Row label={t('counts.legend')}>{COUNT_FIELDS.filter((k) => inc.counts?.[k] !== undefined).map((k) => `${countLabel(k)}: ${inc.counts![k]!.toLocaleString(lang())}`).join(' · ')}</Row>
+          )}
           <Row label={t('detail.recorded')}>{dateTime(inc.createdAt)}</Row>
           <Row label={t('detail.updated')}>{t('detail.updatedValue', { time: dateTime(inc.updatedAt), version: inc.version })}</Row>
         </dl>

@@ -30,7 +30,7 @@ const AUTOSAVE_MS = 2500;
 function sectionOf(path: string): Section | null {
   const head = path.split(/[.[]/)[0];
   if (head === 'victims' || head === 'acts' || head === 'sources' || head === 'interventions') return head;
-  if (head === 'context' || head === 'status' || head === 'followUp' || head === 'confidentiality') return 'classification';
+  if (head === 'context' || head === 'status' || head === 'followUp' || head === 'confidentiality' || head === 'counts') return 'classification';
   if (/^place\.(crossing|routeSegment|precision|private)/.test(path)) return 'placeMore';
   return null;
 }

@@ -4,7 +4,7 @@
  */
 import { t } from '../../i18n/i18n';
 import type { Problem } from '../../api';
-import { CONSENT_USES, type ActorInput, type ConsentUse, type FuzzyDate, type IncidentInput, type IncidentView, type ProtectionMeasure } from '../../types';
+import { CONSENT_USES, COUNT_FIELDS, type CountField, type ActorInput, type ConsentUse, type FuzzyDate, type IncidentInput, type IncidentView, type ProtectionMeasure } from '../../types';
 
 export interface DateParts {
   y: string;
@@ -107,6 +107,8 @@ export interface FormState {
   status: string;
   followUp: string;
   confidentiality: string;
+  /** how many people, as typed (whole numbers; empty when not known) */
+  counts: Partial<Record<CountField, string>>;
   victims: FVictim[];
   acts: FAct[];
   sources: FSource[];
@@ -134,7 +136,7 @@ export function emptyForm(): FormState {
   return {
     title: '', summary: '', date: emptyDate(),
     place: { precision: '', country: '', state: '', locality: '', routeSegment: '', crossing: '', lat: '', lon: '', address: '' },
-    context: [], status: 'reported', followUp: 'open', confidentiality: 'organisation',
+    context: [], status: 'reported', followUp: 'open', confidentiality: 'organisation', counts: {},
     victims: [], acts: [], sources: [], interventions: [],
   };
 }
@@ -171,6 +173,7 @@ export function fromView(v: IncidentView): FormState {
     },
     context: [...v.context],
     status: v.status, followUp: v.followUp, confidentiality: v.confidentiality,
+    counts: Object.fromEntries(Object.entries(v.counts ?? {}).map(([k, n]) => [k, String(n)])),
     victims: v.victims.map((x) => ({ uid: uid(), key: x.key, actorId: x.actorId, label: x.actor.pseudonym })),
     acts: v.acts.map((a) => ({
       uid: uid(), ...(a.id ? { id: a.id } : {}), kind: a.kind, victimKey: s(a.victimKey), date: dateOf(a.date), methods: [...a.methods], consequences: [...a.consequences], description: s(a.description),
@@ -333,6 +336,15 @@ export function toInput(f: FormState): { input: IncidentInput; problems: Problem
     return opt({ id: x.id, kind: x.kind, date: d.value, actor: x.actor.trim(), addressee: x.addressee.trim(), outcome: x.outcome, followUp: x.followUp, notes: x.notes.trim() });
   });
 
+  // drafts saved before counts existed have none
+  const counts: Partial<Record<CountField, number>> = {};
+  for (const k of COUNT_FIELDS) {
+    const typed = (f.counts?.[k] ?? '').trim();
+    if (!typed) continue;
+    if (!/^\d{1,7}$/.test(typed) || Number(typed) > 1_000_000) problems.push({ path: `counts.${k}`, message: t('problem.count') });
+    else counts[k] = Number(typed);
+  }
+
   const input: IncidentInput = opt({
     title: f.title.trim(),
     summary: f.summary.trim(),
@@ -342,6 +354,7 @@ export function toInput(f: FormState): { input: IncidentInput; problems: Problem
     status: f.status,
     followUp: f.followUp,
     confidentiality: f.confidentiality,
+    counts: Object.keys(counts).length ? counts : undefined,
     victims,
     acts,
     sources,

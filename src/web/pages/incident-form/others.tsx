@@ -5,9 +5,20 @@ import { VocabSelect, VocabChecks } from '../../components/vocab-select';
 import { PartialDateField } from '../../components/date-fields';
 import { PlusIcon } from '../../components/icons';
 import { fieldId, type Problems } from '../../lib/problems';
-import { CONSENT_USES, type ConsentUse } from '../../types';
+import { CONSENT_USES, COUNT_FIELDS, type ConsentUse, type CountField } from '../../types';
 import { emptyIntervention, emptySource, type FIntervention, type FSource, type FormState } from './model';
 import { getState } from '../../state';
+
+export function countLabel(k: CountField): string {
+  switch (k) {
+    case 'dead': return t('counts.dead');
+    case 'missing': return t('counts.missing');
+    case 'survivors': return t('counts.survivors');
+    case 'women': return t('counts.women');
+    case 'men': return t('counts.men');
+    case 'children': return t('counts.children');
+  }
+}
 
 export function consentLabel(use: ConsentUse): string {
   switch (use) {
@@ -120,6 +131,15 @@ export function ClassificationSection({ form, onForm, problems }: { form: FormSt
         <VocabSelect id={fieldId('followUp')} label={t('field.followUp')} scheme="follow_up" value={form.followUp} noEmpty onValue={(followUp) => onForm({ followUp })} errors={problems.get('followUp')} />
         <VocabSelect id={fieldId('confidentiality')} label={t('field.confidentiality')} hint={t('form.confidentialityHint')} scheme="confidentiality" noEmpty value={form.confidentiality} onValue={(confidentiality) => onForm({ confidentiality })} errors={problems.get('confidentiality')} />
       </div>
+      <fieldset class="counts">
+        <legend class="label">{t('counts.legend')}</legend>
+        <p class="hint">{t('counts.hint')}</p>
+        <div class="grid-3">
+          {COUNT_FIELDS.map((k) => (
+            <TextField key={k} id={fieldId(`counts.${k}`)} label={countLabel(k)} inputMode="numeric" value={form.counts?.[k] ?? ''} onValue={(v) => onForm({ counts: { ...form.counts, [k]: v } })} errors={problems.get(`counts.${k}`)} />
+          ))}
+        </div>
+      </fieldset>
     </div>
   );
 }
