@@ -56,7 +56,12 @@ function verdicts(results: RunResult[]): string[] {
     const worst = Math.max(...r.map.map((x) => x.ours.p95));
     lines.push(`| map counts (dashboard budget), p95 < 300 ms (1,000,000) | p95 ${ms(worst)} | ${label(r)} | ${verdict(worst < 300, r.size)} |`);
   }
-  if (lite?.importCsv) lines.push(`| CSV import ≥ 10,000 rows/s (embedded) | ${n(lite.importCsv.ours.rowsPerSecond)} rows/s | ${label(lite)} (into an empty workspace) | ${lite.importCsv.ours.rowsPerSecond >= 10_000 ? 'met' : '**missed**'} |`);
+  // the import use case (issue 8) is measured on the real-world IOM files; runs before it measured a stand-in path
+  const imported = results.filter((r) => r.backend === 'sqlite' && r.importCsv?.iom).sort((a, b) => (b.sections?.['importCsv'] ?? b.ranAt).localeCompare(a.sections?.['importCsv'] ?? a.ranAt))[0];
+  if (imported?.importCsv?.iom) {
+    const { iom } = imported.importCsv;
+    lines.push(`| CSV import ≥ 10,000 rows/s (embedded) | ${n(iom.ours.rowsPerSecond)} rows/s real-world (IOM, ${n(iom.rows)} rows); ${n(imported.importCsv.ours.rowsPerSecond)} rows/s the dataset CSV | import use case, into an empty workspace (${label(imported)}) | ${iom.ours.rowsPerSecond >= 10_000 ? 'met' : '**missed**'} |`);
+  } else if (lite?.importCsv) lines.push(`| CSV import ≥ 10,000 rows/s (embedded) | ${n(lite.importCsv.ours.rowsPerSecond)} rows/s | ${label(lite)} (into an empty workspace) | ${lite.importCsv.ours.rowsPerSecond >= 10_000 ? 'met' : '**missed**'} |`);
   const web = latestWeb(results);
   if (web?.web) {
     lines.push(`| first load < 150 KB compressed JS+CSS | ${kib(web.web.app.jsCssBytes)} | slow 3G, Chromium | ${web.web.app.jsCssBytes < 150 * 1000 ? 'met' : '**missed**'} |`);
@@ -190,7 +195,7 @@ export function renderResults(dir: string): string {
   for (const r of results) {
     const c = r.importCsv;
     if (!c) continue;
-    out.push(`| ${label(r)} | dataset CSV, ${kib(c.bytes)} | ${n(c.rows)} | ${n(c.ours.rowsPerSecond)} | ${c.convert ? n(c.convert.rowsPerSecond) : '–'} | ${c.write ? n(c.write.rowsPerSecond) : '–'} | ${n(c.floor.rowsPerSecond)} | ${ratio(c.floor.rowsPerSecond, c.ours.rowsPerSecond)} | ${n(c.parseOnly.rowsPerSecond)} |`);
+    out.push(`| ${label(r)} | dataset CSV, ${kib(c.bytes)}${c.convert ? '' : ' (measured before the import use case existed: csv-parse and recordIncidents directly)'} | ${n(c.rows)} | ${n(c.ours.rowsPerSecond)} | ${c.convert ? n(c.convert.rowsPerSecond) : '–'} | ${c.write ? n(c.write.rowsPerSecond) : '–'} | ${n(c.floor.rowsPerSecond)} | ${ratio(c.floor.rowsPerSecond, c.ours.rowsPerSecond)} | ${n(c.parseOnly.rowsPerSecond)} |`);
     if (c.iom) out.push(`| ${label(r)} | IOM Missing Migrants, 9 files, ${kib(c.iom.bytes)} | ${n(c.iom.rows)} | ${n(c.iom.ours.rowsPerSecond)} | ${n(c.iom.convert.rowsPerSecond)} | ${n(c.iom.write.rowsPerSecond)} | ${n(c.iom.floor.rowsPerSecond)} | ${ratio(c.iom.floor.rowsPerSecond, c.iom.ours.rowsPerSecond)} | – |`);
   }
   out.push('', IMPORT_PROFILE);
