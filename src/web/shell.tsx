@@ -33,6 +33,7 @@ const PatternsPage = lazyPage(() => import('./pages/patterns/patterns').then((m)
 const PatternThresholdsPage = lazyPage(() => import('./pages/patterns/thresholds').then((m) => m.PatternThresholdsPage));
 const OpenDataPage = lazyPage(() => import('./pages/open-data/open-data').then((m) => m.OpenDataPage));
 const ReportsPage = lazyPage(() => import('./pages/reports/reports').then((m) => m.ReportsPage));
+const ImportPage = lazyPage(() => import('./pages/import/import-page').then((m) => m.ImportPage));
 const RiskFormPage = lazyPage(() => import('./pages/risk/risk-form').then((m) => m.RiskFormPage));
 const RiskDuePage = lazyPage(() => import('./pages/risk/risk-due').then((m) => m.RiskDuePage));
 const UrgentListPage = lazyPage(() => import('./pages/urgent/urgent-list').then((m) => m.UrgentListPage));
@@ -68,6 +69,7 @@ function route(path: string): Routed {
   if (path === '/patterns' && can('incident.read')) return { title: t('title.patterns'), page: <PatternsPage />, nav: 'patterns' };
   if (path === '/open-data' && can('incident.read')) return { title: t('title.openData'), page: <OpenDataPage />, nav: 'openData' };
   if (path === '/reports' && can('incident.read')) return { title: t('title.reports'), page: <ReportsPage />, nav: 'reports' };
+  if (path === '/import' && can('records.import')) return { title: t('import.pageTitle'), page: <ImportPage />, nav: 'import' };
   if (path === '/timeline/place' && can('incident.read')) return { title: t('title.placeTimeline'), page: <PlaceTimelinePage />, nav: 'timeline' };
   if ((m = match('/incidents/:id/urgent', path)) && UUID.test(m['id']!) && can('response.write')) return { title: t('title.openUrgent'), page: <OpenUrgentPage key={m['id']} id={m['id']!} />, nav: 'urgent' };
   if ((m = match('/incidents/:id/evidence/capture', path)) && UUID.test(m['id']!) && can('evidence.write')) return { title: t('title.evidenceCapture'), page: <EvidenceCapturePage key={m['id']} incidentId={m['id']!} />, nav: 'list' };
@@ -175,6 +177,7 @@ export function Shell() {
               {can('incident.read') && item('/open-data', 'openData', t('nav.openData'))}
               {can('incident.read') && item('/reports', 'reports', t('nav.reports'))}
               {can('incident.read') && item('/timeline/place', 'timeline', t('nav.timeline'))}
+              {can('records.import') && item('/import', 'import', t('import.nav'))}
               {can('actor.read') && item('/people', 'people', t('nav.people'))}
               {can('risk.read') && item('/risk', 'risk', t('nav.risk'))}
               {can('response.read') && item('/urgent', 'urgent', t('nav.urgent'))}

@@ -88,7 +88,7 @@ describe('import over HTTP', () => {
     expect(found.statusCode, found.body).toBe(200);
     expect(JSON.stringify(found.json())).toContain('Amenaza al albergue de Saltillo');
     const runs = (await admin.req('GET', '/api/v1/import-runs')).json() as { imports: { id: string; incidents: number; rows: number; format: string; mappingId: string }[] };
-    expect(runs.imports[0]).toMatchObject({ id: done.commit.runId, incidents: 3, rows: 3, format: 'csv', mappingId });
+    expect(runs.imports[0]).toMatchObject({ id: done.commit.runId, incidents: 3, rows: 3, format: 'csv', mappingId, mappingName: 'Hoja de agresiones', userName: 'Rosa (admin)' });
     expect(after.filter((x) => x.import_run_id === done.commit.runId).map((x) => x.state).sort()).toEqual(['MX-CHP', 'MX-COA', 'MX-TAB']);
   });
 
@@ -119,6 +119,12 @@ describe('import over HTTP', () => {
     expect((await admin.req('PUT', `/api/v1/import-mappings/${m.id}`, { name: 'otra', mapping: MAPPING, version: 1 })).statusCode).toBe(409);
     expect((await admin.req('DELETE', `/api/v1/import-mappings/${m.id}`)).statusCode).toBe(200);
     expect((await admin.req('DELETE', `/api/v1/import-mappings/${m.id}`)).statusCode).toBe(404);
+    // a commit naming a saved mapping removed meanwhile says so with its own code
+    const s = (await upload(ws, admin, Buffer.from(CSV))).json() as { id: string };
+    const fixed = { ...MAPPING, values: { act: { 'Amenaza telefonica': 'threat.phone' } } };
+    const gone = await admin.req('POST', `/api/v1/imports/${s.id}/commit`, { mapping: fixed, mappingId: m.id });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json()).toMatchObject({ error: 'mapping_not_found', problems: [{ path: 'mappingId' }] });
   });
 
   it('forgets every uploaded file when the vault seals', async () => {

@@ -36,7 +36,9 @@ export async function prepareCommit(ctx: ServiceContext, s: ImportSession, rawMa
     throw new ServiceError(409, 'import_has_errors', `the file has ${converted.errors} error${converted.errors === 1 ? '' : 's'}: run the dry run, fix them in the file or the mapping, then commit`);
   }
   if (!converted.incidents.length) throw new ServiceError(400, 'nothing_to_import', 'file: the file has no rows to import', [{ path: 'file', message: 'has no rows to import', code: 'nothing_to_import' }]);
-  if (opts.mappingId && !(await ctx.store.imports.mapping(ctx.user.orgId, opts.mappingId))) throw notFound('mapping');
+  if (opts.mappingId && !(await ctx.store.imports.mapping(ctx.user.orgId, opts.mappingId))) {
+    throw new ServiceError(404, 'mapping_not_found', 'mappingId: no such saved mapping (it may have been removed)', [{ path: 'mappingId', message: 'no such saved mapping (it may have been removed)', code: 'mapping_not_found' }]);
+  }
   const inputs = converted.incidents.map((x) => x.input);
   const format = table.format === 'csv' && table.delimiter === '\t' ? 'tsv' : table.format;
   return {

@@ -30,6 +30,12 @@ export interface ImportRun {
   mappingId: string | null;
 }
 
+/** A run as the list of past imports shows it: who (their display name) and with which saved mapping. */
+export interface ImportRunListed extends ImportRun {
+  userName: string | null;
+  mappingName: string | null;
+}
+
 type MappingRow = { id: string; org_id: string; name: string; body: string; created_at: string; created_by: string; updated_at: string; updated_by: string; version: number };
 const mappingOf = (r: MappingRow): StoredMapping => ({
   id: r.id, orgId: r.org_id, name: r.name, body: JSON.parse(r.body) as unknown, createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, updatedBy: r.updated_by, version: r.version,
@@ -79,8 +85,15 @@ export class ImportRepository {
     }).execute();
   }
 
-  async runs(orgId: string, limit = 100): Promise<ImportRun[]> {
-    const rows = await this.db.selectFrom('import_runs').selectAll().where('org_id', '=', orgId).orderBy('at', 'desc').orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({ id: r.id, orgId: r.org_id, at: r.at, userId: r.user_id, format: r.format, rows: r.rows, incidents: r.incidents, warnings: r.warnings, mappingId: r.mapping_id }));
+  async runs(orgId: string, limit = 100): Promise<ImportRunListed[]> {
+    const rows = await this.db.selectFrom('import_runs as r')
+      .leftJoin('users as u', 'u.id', 'r.user_id')
+      .leftJoin('import_mappings as m', 'm.id', 'r.mapping_id')
+      .selectAll('r').select(['u.display_name as user_name', 'm.name as mapping_name'])
+      .where('r.org_id', '=', orgId).orderBy('r.at', 'desc').orderBy('r.id').limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id, orgId: r.org_id, at: r.at, userId: r.user_id, format: r.format, rows: r.rows, incidents: r.incidents, warnings: r.warnings, mappingId: r.mapping_id,
+      userName: r.user_name ?? null, mappingName: r.mapping_name ?? null,
+    }));
   }
 }

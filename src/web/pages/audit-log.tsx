@@ -40,7 +40,7 @@ const NO_FILTERS: Filters = { action: '', user: '', targetId: '', from: '', to: 
 const TARGET_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 /** The families of actions, in the order offered. */
-const FAMILIES = ['auth', 'user', 'group', 'security', 'incident', 'actor', 'identifying', 'restricted', 'draft', 'vocabulary', 'interchange', 'backup', 'keys', 'vault', 'workspace', 'audit', 'risk', 'open_data', 'urgent', 'appeal', 'checkin', 'alerts'] as const;
+const FAMILIES = ['auth', 'user', 'group', 'security', 'incident', 'actor', 'identifying', 'restricted', 'draft', 'vocabulary', 'interchange', 'backup', 'keys', 'vault', 'workspace', 'audit', 'risk', 'open_data', 'urgent', 'appeal', 'checkin', 'alerts', 'records'] as const;
 
 function familyLabel(f: (typeof FAMILIES)[number]): string {
   switch (f) {
@@ -66,6 +66,7 @@ function familyLabel(f: (typeof FAMILIES)[number]): string {
     case 'appeal': return t('audit.family.appeal');
     case 'checkin': return t('audit.family.checkin');
     case 'alerts': return t('audit.family.alerts');
+    case 'records': return t('import.audit.family');
   }
 }
 
@@ -126,6 +127,10 @@ function actionLabel(action: string): string | null {
     case 'checkin.duress_code_removed': return t('audit.action.duressCodeRemoved');
     case 'alerts.settings': return t('audit.action.alertSettings');
     case 'alerts.test': return t('audit.action.alertTest');
+    case 'records.imported': return t('import.audit.imported');
+    case 'import_mapping.saved': return t('import.audit.mappingSaved');
+    case 'import_mapping.changed': return t('import.audit.mappingChanged');
+    case 'import_mapping.removed': return t('import.audit.mappingRemoved');
     default: return null;
   }
 }
@@ -141,6 +146,8 @@ function targetLabel(type: string): string {
     case 'appeal': return t('audit.target.appeal');
     case 'checkin_plan': return t('audit.target.checkinPlan');
     case 'alert': return t('audit.target.alert');
+    case 'import': return t('import.audit.targetImport');
+    case 'import_mapping': return t('import.audit.targetMapping');
     default: return type;
   }
 }
