@@ -18,7 +18,7 @@ import { resetSecondFactor } from '../services/auth/enrolment.js';
 import { zodFieldProblems } from '../domain/problems.js';
 import { ServiceError } from '../services/errors.js';
 import { ROLES } from '../domain/user/roles.js';
-import { exportWorkspace } from '../services/interchange/export-workspace.js';
+import { exportToFile, exportToStream } from '../services/interchange/export-to.js';
 import { importWorkspace } from '../services/interchange/import-workspace.js';
 import sjson from 'secure-json-parse';
 import { generateDemo } from '../services/demo/generate-demo.js';
@@ -30,7 +30,6 @@ import { registerBackupCommands, backupHours, backupKeep } from './backup-comman
 import { registerAuditCommand } from './audit-command.js';
 import { registerVerifyBundleCommand } from './verify-bundle-command.js';
 import { registerImportTableCommand } from './import-table-command.js';
-import { openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 
 // Everything Bitácora writes (database, keyring, exports) is private to this user.
 process.umask(0o077);
@@ -175,17 +174,16 @@ program
   .command('export')
   .description('write the whole workspace as the JSON interchange format (docs/interchange.md) to stdout, or to a new file with --out; the output holds identities: encrypt it (e.g. pipe to age or gpg)')
   .option('--out <file>', 'write to this new file (created 0600; refuses to overwrite)')
-  .action(async (o: { out?: string }) => {
+  .option('--without-evidence', 'leave evidence items and their files out (beyond the 256 MB one document carries; a backup moves everything)')
+  .action(async (o: { out?: string; withoutEvidence?: boolean }) => {
     const ws = await openWorkspaceFromEnv();
     try {
-      const text = `${JSON.stringify(await exportWorkspace(ws.ctx), null, 2)}\n`;
+      // written piece by piece, one evidence file chunk at a time: memory stays flat
+      const opts = { withoutEvidence: o.withoutEvidence === true };
       if (o.out) {
-        const fd = openSync(o.out, 'wx', 0o600);
-        try { writeSync(fd, text); fsyncSync(fd); } finally { closeSync(fd); }
+        await exportToFile(ws.ctx, o.out, opts);
         process.stderr.write(`exported to ${o.out}\n`);
-      } else {
-        await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
-      }
+      } else await exportToStream(ws.ctx, process.stdout, opts);
     } finally { await ws.close(); }
   });
 

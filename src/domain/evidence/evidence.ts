@@ -30,6 +30,8 @@ export type CustodyPurpose = (typeof CUSTODY_PURPOSES)[number];
 /** The audit actions that make up an item's chain of custody (target type 'evidence'). */
 export const CUSTODY_ACTIONS = [
   'evidence.receive', 'evidence.capture', 'evidence.view', 'evidence.view_metadata', 'evidence.download', 'evidence.export', 'evidence.change', 'evidence.consent', 'evidence.remove',
+  // brought in with the rest of a workspace (the JSON interchange): the item's custody starts again here, with its SHA-256
+  'evidence.import',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

@@ -31,6 +31,7 @@ export const ACTION_KEYS: Record<CustodyAction, MessageKey> = {
   'evidence.change': 'evidence.custody.change',
   'evidence.consent': 'evidence.custody.consent',
   'evidence.remove': 'evidence.custody.remove',
+  'evidence.import': 'evidence.custody.import',
 };
 
 export const PURPOSE_KEYS: Record<CustodyPurpose, MessageKey> = {
