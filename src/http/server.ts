@@ -25,6 +25,7 @@ import { shareRoutes } from './routes/share-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import { statsRoutes } from './routes/stats-routes.js';
 import { publicationRoutes } from './routes/publication-routes.js';
+import { exportRoutes } from './routes/export-routes.js';
 import { riskRoutes } from './routes/risk-routes.js';
 import { incidentRoutes } from './routes/incident-routes.js';
 import { actorRoutes } from './routes/actor-routes.js';
@@ -76,6 +77,7 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version' 
     ...incidentRoutes(),
     ...statsRoutes(),
     ...publicationRoutes(),
+    ...exportRoutes(),
     ...riskRoutes(),
     ...shareRoutes(),
     ...settingsRoutes(),

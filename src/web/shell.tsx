@@ -33,6 +33,7 @@ const PatternsPage = lazyPage(() => import('./pages/patterns/patterns').then((m)
 const PatternThresholdsPage = lazyPage(() => import('./pages/patterns/thresholds').then((m) => m.PatternThresholdsPage));
 const OpenDataPage = lazyPage(() => import('./pages/open-data/open-data').then((m) => m.OpenDataPage));
 const ReportsPage = lazyPage(() => import('./pages/reports/reports').then((m) => m.ReportsPage));
+const ExportsPage = lazyPage(() => import('./pages/exports/exports').then((m) => m.ExportsPage));
 const ImportPage = lazyPage(() => import('./pages/import/import-page').then((m) => m.ImportPage));
 const RiskFormPage = lazyPage(() => import('./pages/risk/risk-form').then((m) => m.RiskFormPage));
 const RiskDuePage = lazyPage(() => import('./pages/risk/risk-due').then((m) => m.RiskDuePage));
@@ -69,6 +70,7 @@ function route(path: string): Routed {
   if (path === '/patterns' && can('incident.read')) return { title: t('title.patterns'), page: <PatternsPage />, nav: 'patterns' };
   if (path === '/open-data' && can('incident.read')) return { title: t('title.openData'), page: <OpenDataPage />, nav: 'openData' };
   if (path === '/reports' && can('incident.read')) return { title: t('title.reports'), page: <ReportsPage />, nav: 'reports' };
+  if (path === '/exports' && can('incident.read')) return { title: t('title.exports'), page: <ExportsPage />, nav: 'exports' };
   if (path === '/import' && can('records.import')) return { title: t('import.pageTitle'), page: <ImportPage />, nav: 'import' };
   if (path === '/timeline/place' && can('incident.read')) return { title: t('title.placeTimeline'), page: <PlaceTimelinePage />, nav: 'timeline' };
   if ((m = match('/incidents/:id/urgent', path)) && UUID.test(m['id']!) && can('response.write')) return { title: t('title.openUrgent'), page: <OpenUrgentPage key={m['id']} id={m['id']!} />, nav: 'urgent' };
@@ -175,6 +177,7 @@ export function Shell() {
               {can('incident.read') && item('/map', 'map', t('nav.map'))}
               {can('incident.read') && item('/patterns', 'patterns', t('nav.patterns'))}
               {can('incident.read') && item('/open-data', 'openData', t('nav.openData'))}
+              {can('incident.read') && item('/exports', 'exports', t('nav.exports'))}
               {can('incident.read') && item('/reports', 'reports', t('nav.reports'))}
               {can('incident.read') && item('/timeline/place', 'timeline', t('nav.timeline'))}
               {can('records.import') && item('/import', 'import', t('import.nav'))}

@@ -189,6 +189,8 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/import-mappings': { body: (_i, role) => ({ name: `Hoja ${role}`, mapping: { columns: { T: 'title' } } }) },
   'PUT /api/v1/import-mappings/:id': { body: () => ({ name: 'Hoja', mapping: { columns: { T: 'title' } }, version: 1 }) },
   'DELETE /api/v1/import-mappings/:id': {},
+  // records export (issue 8): everyone who reads incidents
+  'POST /api/v1/exports': { body: () => ({ format: 'csv', purpose: 'internal' }) },
   // the offline gazetteer (issue 8): everyone who reads incidents
   'POST /api/v1/places/lookup': { body: () => ({ q: 'Tapachula' }) },
   'POST /api/v1/places/locate': { body: () => ({ lat: 14.9, lon: -92.26 }) },

@@ -114,6 +114,7 @@ interface Example {
  * right token gets past the CSRF check.
  */
 const EXAMPLES: Record<string, () => Promise<Example>> = {
+  'POST /api/v1/exports': async () => ({ url: '/api/v1/exports', body: { format: 'csv', purpose: 'internal', lang: 'en' }, writes: true }),
   'POST /api/v1/auth/logout': async () => ({ url: '/api/v1/auth/logout', writes: true }),
   'PATCH /api/v1/me': async () => ({ url: '/api/v1/me', body: { displayName: `Rosa ${++counter}` }, writes: true }),
   'POST /api/v1/me/password': async () => {

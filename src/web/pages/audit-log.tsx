@@ -128,6 +128,8 @@ function actionLabel(action: string): string | null {
     case 'alerts.settings': return t('audit.action.alertSettings');
     case 'alerts.test': return t('audit.action.alertTest');
     case 'records.imported': return t('import.audit.imported');
+    case 'records.exported': return t('exports.audit.exported');
+    case 'identifying.exported': return t('exports.audit.identifyingExported');
     case 'import_mapping.saved': return t('import.audit.mappingSaved');
     case 'import_mapping.changed': return t('import.audit.mappingChanged');
     case 'import_mapping.removed': return t('import.audit.mappingRemoved');
