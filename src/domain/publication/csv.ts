@@ -11,5 +11,5 @@ export function neutralise(cell: string): string {
 }
 
 export function csvFile(header: string[], rows: string[][]): string {
-  return `\uFEFF${stringify([header, ...rows].map((r) => r.map(neutralise)), { record_delimiter: '\r\n' })}`;
+  return `\uFEFF${stringify([header, ...rows].map((r) => r.map(neutralise)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })}`;
 }
