@@ -42,6 +42,7 @@ import { evidenceRoutes } from './routes/evidence-routes.js';
 import { evidenceUploadRoutes } from './routes/evidence-upload-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { placeRoutes } from './routes/place-routes.js';
+import { duplicateRoutes } from './routes/duplicate-routes.js';
 import { evidenceBundleRoutes } from './routes/evidence-bundle-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
@@ -96,6 +97,7 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version' 
     ...evidenceBundleRoutes(),
     ...importRoutes(),
     ...placeRoutes(),
+    ...duplicateRoutes(),
   ];
   routes.push(
     defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),

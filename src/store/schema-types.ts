@@ -42,6 +42,8 @@ export interface IncidentTable {
   created_at: string; created_by: string; updated_at: string; updated_by: string; version: number; deleted_at: string | null;
   /** 0013: JSON of IncidentCounts, or null */
   counts: string | null; import_run_id: string | null;
+  /** 0014: the incident this one was merged into (then it is also deleted) */
+  merged_into: string | null;
 }
 export interface IncidentContextTable { incident_id: string; code: string }
 export interface IncidentVictimTable { incident_id: string; actor_id: string; ordinal: number }
@@ -152,6 +154,7 @@ export interface Database {
   signing_keys: SigningKeyTable;
   import_mappings: ImportMappingTable;
   import_runs: ImportRunTable;
+  duplicate_dismissals: DuplicateDismissalTable;
 }
 
 /** 0007: one row binding the database to its keyring and counting seals (server mode, ADR 0012). */
@@ -190,3 +193,5 @@ export interface SigningKeyTable { id: string; algorithm: 'ed25519'; public_key:
 /** 0013 (ADR 0020): saved import mappings (body: JSON of an ImportMapping) and committed imports. */
 export interface ImportMappingTable { id: string; org_id: string; name: string; body: string; created_at: string; created_by: string; updated_at: string; updated_by: string; version: number }
 export interface ImportRunTable { id: string; org_id: string; at: string; user_id: string; format: 'csv' | 'tsv' | 'xlsx' | 'json'; rows: number; incidents: number; warnings: number; mapping_id: string | null }
+/** 0014 (ADR 0023): pairs of incidents someone said are not the same event (a < b). */
+export interface DuplicateDismissalTable { incident_a: string; incident_b: string; dismissed_at: string; dismissed_by: string }

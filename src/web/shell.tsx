@@ -35,6 +35,7 @@ const OpenDataPage = lazyPage(() => import('./pages/open-data/open-data').then((
 const ReportsPage = lazyPage(() => import('./pages/reports/reports').then((m) => m.ReportsPage));
 const ExportsPage = lazyPage(() => import('./pages/exports/exports').then((m) => m.ExportsPage));
 const ImportPage = lazyPage(() => import('./pages/import/import-page').then((m) => m.ImportPage));
+const DuplicatesPage = lazyPage(() => import('./pages/duplicates/duplicates-page').then((m) => m.DuplicatesPage));
 const RiskFormPage = lazyPage(() => import('./pages/risk/risk-form').then((m) => m.RiskFormPage));
 const RiskDuePage = lazyPage(() => import('./pages/risk/risk-due').then((m) => m.RiskDuePage));
 const UrgentListPage = lazyPage(() => import('./pages/urgent/urgent-list').then((m) => m.UrgentListPage));
@@ -72,6 +73,7 @@ function route(path: string): Routed {
   if (path === '/reports' && can('incident.read')) return { title: t('title.reports'), page: <ReportsPage />, nav: 'reports' };
   if (path === '/exports' && can('incident.read')) return { title: t('title.exports'), page: <ExportsPage />, nav: 'exports' };
   if (path === '/import' && can('records.import')) return { title: t('import.pageTitle'), page: <ImportPage />, nav: 'import' };
+  if (path === '/duplicates' && can('incident.edit_any')) return { title: t('duplicates.page.title'), page: <DuplicatesPage />, nav: 'duplicates' };
   if (path === '/timeline/place' && can('incident.read')) return { title: t('title.placeTimeline'), page: <PlaceTimelinePage />, nav: 'timeline' };
   if ((m = match('/incidents/:id/urgent', path)) && UUID.test(m['id']!) && can('response.write')) return { title: t('title.openUrgent'), page: <OpenUrgentPage key={m['id']} id={m['id']!} />, nav: 'urgent' };
   if ((m = match('/incidents/:id/evidence/capture', path)) && UUID.test(m['id']!) && can('evidence.write')) return { title: t('title.evidenceCapture'), page: <EvidenceCapturePage key={m['id']} incidentId={m['id']!} />, nav: 'list' };
@@ -181,6 +183,7 @@ export function Shell() {
               {can('incident.read') && item('/reports', 'reports', t('nav.reports'))}
               {can('incident.read') && item('/timeline/place', 'timeline', t('nav.timeline'))}
               {can('records.import') && item('/import', 'import', t('import.nav'))}
+              {can('incident.edit_any') && item('/duplicates', 'duplicates', t('duplicates.nav'))}
               {can('actor.read') && item('/people', 'people', t('nav.people'))}
               {can('risk.read') && item('/risk', 'risk', t('nav.risk'))}
               {can('response.read') && item('/urgent', 'urgent', t('nav.urgent'))}

@@ -191,6 +191,12 @@ const CASES: Record<string, Case> = {
   'DELETE /api/v1/import-mappings/:id': {},
   // records export (issue 8): everyone who reads incidents
   'POST /api/v1/exports': { body: () => ({ format: 'csv', purpose: 'internal' }) },
+  // duplicates (issue 8, ADR 0023): merging an incident into itself is a 400 for those let through (a 404 on a restricted one first)
+  'GET /api/v1/incidents/:id/duplicates': { incident: true },
+  'POST /api/v1/duplicates/search': { body: () => ({ from: '2026-01', to: '2026-12' }) },
+  'POST /api/v1/duplicates/dismiss': { body: (i) => ({ a: i.open, b: randomUUID() }) },
+  'POST /api/v1/incidents/:id/merge': { incident: true, body: (i) => ({ other: i.open, version: 999, otherVersion: 999 }) },
+  'GET /api/v1/incidents/:id/merges': { incident: true },
   // the offline gazetteer (issue 8): everyone who reads incidents
   'POST /api/v1/places/lookup': { body: () => ({ q: 'Tapachula' }) },
   'POST /api/v1/places/locate': { body: () => ({ lat: 14.9, lon: -92.26 }) },

@@ -16,6 +16,7 @@ import * as m0010 from './0010_risk_assessments.js';
 import * as m0011 from './0011_response.js';
 import * as m0012 from './0012_evidence.js';
 import * as m0013 from './0013_imports.js';
+import * as m0014 from './0014_duplicates.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_response': m0011,
   '0012_evidence': m0012,
   '0013_imports': m0013,
+  '0014_duplicates': m0014,
 };
 
 class StaticProvider implements MigrationProvider {

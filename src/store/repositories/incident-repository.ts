@@ -50,7 +50,7 @@ export type IncidentWithIds = Omit<IncidentInput, 'acts' | 'sources' | 'interven
 /** One incident as rows, before insertion (seq comes from the database). */
 interface IncidentRows {
   /** import_run_id only when an import makes the incident: an update leaves the stored one alone */
-  incident: Omit<Selectable<IncidentTable>, 'seq' | 'import_run_id'> & { import_run_id?: string };
+  incident: Omit<Selectable<IncidentTable>, 'seq' | 'import_run_id' | 'merged_into'> & { import_run_id?: string };
   context: { incident_id: string; code: string }[];
   victims: { incident_id: string; actor_id: string; ordinal: number }[];
   acts: Selectable<ActTable>[];
@@ -216,7 +216,7 @@ export class IncidentRepository {
       const seq = seqs.get(r.incident.id)!;
       const perps = new Map(input.acts.flatMap((a) => a.perpetrators).map((p) => [p.id, p]));
       const view = toView(
-        { ...r.incident, import_run_id: r.incident.import_run_id ?? null, seq, summary: input.summary ?? null, private_sealed: null }, input.place.private,
+        { ...r.incident, import_run_id: r.incident.import_run_id ?? null, merged_into: null, seq, summary: input.summary ?? null, private_sealed: null }, input.place.private,
         r.context.map((c) => c.code).sort(), r.victims.map((v) => v.actor_id), actors,
         r.acts.map((a, i) => ({ ...a, description: input.acts[i]!.description ?? null })),
         r.involvements.map((v) => ({ ...v, identified_individuals: perps.get(v.id)!.identifiedIndividuals ?? null, description: perps.get(v.id)!.description ?? null })),

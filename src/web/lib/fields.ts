@@ -70,6 +70,8 @@ export function fieldName(leaf: string): string {
     case 'expires': return t('field.expires');
     case 'includes': return t('field.includes');
     case 'deleted': return t('field.deleted');
+    case 'mergedFrom': return t('duplicates.field.mergedFrom');
+    case 'mergedInto': return t('duplicates.field.mergedInto');
     case 'version': return t('field.version');
     default: return leaf;
   }

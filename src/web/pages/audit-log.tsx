@@ -129,6 +129,8 @@ function actionLabel(action: string): string | null {
     case 'alerts.test': return t('audit.action.alertTest');
     case 'records.imported': return t('import.audit.imported');
     case 'records.exported': return t('exports.audit.exported');
+    case 'incident.merged': return t('duplicates.audit.merged');
+    case 'incident.duplicate_dismissed': return t('duplicates.audit.dismissed');
     case 'identifying.exported': return t('exports.audit.identifyingExported');
     case 'import_mapping.saved': return t('import.audit.mappingSaved');
     case 'import_mapping.changed': return t('import.audit.mappingChanged');

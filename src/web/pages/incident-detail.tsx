@@ -18,6 +18,7 @@ import { errorText } from '../lib/problems';
 import { CONSENT_USES, COUNT_FIELDS, type ActorView, type IncidentView } from '../types';
 import { UrgentLink } from './urgent/urgent-link';
 import { EvidenceSection } from './evidence/evidence-section';
+import { DuplicatesSection, MergedNotice } from './duplicates/lazy';
 
 export function IncidentDetailPage({ id }: { id: string }) {
   const { vocab, places } = useAppState();
@@ -36,6 +37,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
     return (
       <>
         <PageTitle>{t('title.incident')}</PageTitle>
+        <MergedNotice id={id} />
         <Alert kind="error">{error}</Alert>
         <Link href="/">{t('detail.back')}</Link>
       </>
@@ -251,6 +253,8 @@ export function IncidentDetailPage({ id }: { id: string }) {
       </section>
 
       <EvidenceSection owner={{ kind: 'incidents', id: inc.id }} sources={inc.sources.flatMap((s, i) => (s.id ? [{ id: s.id, label: t('evidence.upload.sourceN', { n: i + 1, kind: vocab.label('source_kind', s.kind) }) }] : []))} />
+
+      <DuplicatesSection incident={inc} onMerged={setInc} />
 
       <SharesPanel incidentId={inc.id} />
 
