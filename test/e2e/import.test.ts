@@ -200,7 +200,10 @@ describe('import', () => {
     expect(await page.locator('.import-progress-count').innerText()).toBe('30 de 30 incidentes');
     expect(await page.locator('label[for="import-progress"]').innerText()).toBe('Importación terminada');
     await page.waitForSelector('.import-runs tbody tr');
-    expect((await page.locator('.import-runs tbody tr td').allInnerTexts()).slice(1)).toEqual(['CSV', '30', '30', '1']);
+    const cells = await page.locator('.import-runs tbody tr td').allInnerTexts();
+    // when, who, the saved mapping used (or —), format, rows, incidents, warnings
+    expect(cells[1]).toBe('Admin');
+    expect(cells.slice(3)).toEqual(['CSV', '30', '30', '1']);
     await page.click('main button:has-text("Ver las importaciones")');
     expect(await focusedId()).toBe('import-runs-h');
 
