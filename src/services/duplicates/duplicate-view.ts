@@ -3,28 +3,12 @@
  * title and the summary when not sealed, codes, pseudonyms, counts) and the facts they score it by.
  */
 import type { DuplicateFacts } from '../../domain/duplicates/score.js';
+import type { DuplicateIncident } from '../../domain/duplicates/view.js';
 import type { DuplicateRow } from '../../store/repositories/duplicate-repository.js';
 import { DuplicateRepository } from '../../store/repositories/duplicate-repository.js';
 import type { Store } from '../../store/store.js';
 
-export interface DuplicateIncident {
-  id: string;
-  ref: string;
-  title: string;
-  /** its first 300 characters, when not sealed */
-  summary?: string;
-  date?: DuplicateRow['date'];
-  place: DuplicateRow['place'];
-  status: string;
-  confidentiality: string;
-  version: number;
-  acts: string[];
-  perpetrators: string[];
-  /** pseudonyms, when the reader may see victims */
-  victims?: { actorId: string; pseudonym: string }[];
-  /** what a merge of it into another incident would move */
-  moves: { victims: number; acts: number; sources: number; interventions: number; evidence: number; urgent: number };
-}
+export type { DuplicateIncident };
 
 export function duplicates(store: Store): DuplicateRepository {
   return new DuplicateRepository(store.db, store.keys);

@@ -12,6 +12,9 @@
 import { newId } from '../../crypto/random.js';
 import { tooMany } from '../errors.js';
 import type { TableResult } from './table.js';
+import type { CommitStatus } from '../../domain/import/commit-status.js';
+
+export type { CommitStatus };
 
 export const IMPORT_IDLE_MS = 30 * 60_000;
 export const IMPORT_DONE_MS = 15 * 60_000;
@@ -19,15 +22,6 @@ export const IMPORT_DONE_MS = 15 * 60_000;
 export const MAX_SESSIONS_PER_USER = 3;
 /** bytes one process holds in uploaded tables, all people together */
 export const MAX_HELD_BYTES = 512 * 1024 * 1024;
-
-export interface CommitStatus {
-  state: 'running' | 'done' | 'failed';
-  /** incidents written so far, of `total` */
-  done: number;
-  total: number;
-  runId?: string;
-  error?: { code: string; message: string };
-}
 
 export interface ImportSession {
   id: string;

@@ -8,6 +8,7 @@
  * one's (values are bound to their record), and marking the merged incident.
  */
 import type { Kysely, Selectable } from 'kysely';
+import type { DuplicatePlace } from '../../domain/duplicates/view.js';
 import type { Database, IncidentTable } from '../schema-types.js';
 import type { StoreKeys } from '../store-keys.js';
 import { FieldSealer, recordName } from './sealed-fields.js';
@@ -26,7 +27,7 @@ export interface DuplicateRow {
   summary: string | undefined;
   date: { start: string; end?: string; approximate?: true } | undefined;
   span: { from: string; to: string } | undefined;
-  place: { precision: string; country?: string; state?: string; locality?: string; crossing?: string; routeSegment?: string };
+  place: DuplicatePlace;
   status: string;
   confidentiality: string;
   version: number;

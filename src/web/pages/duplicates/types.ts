@@ -1,26 +1,9 @@
 /** What the duplicates API answers (src/services/duplicates), as the pages read it. */
 import type { DuplicateReason } from '../../../domain/duplicates/score';
+import type { DuplicateIncident, Moves } from '../../../domain/duplicates/view';
 import type { FuzzyDate, IncidentView, Revision } from '../../types';
 
-export type { DuplicateReason };
-
-export interface Moves { victims: number; acts: number; sources: number; interventions: number; evidence: number; urgent: number }
-
-export interface DuplicateIncident {
-  id: string;
-  ref: string;
-  title: string;
-  summary?: string;
-  date?: FuzzyDate;
-  place: { precision: string; country?: string; state?: string; locality?: string; crossing?: string; routeSegment?: string };
-  status: string;
-  confidentiality: string;
-  version: number;
-  acts: string[];
-  perpetrators: string[];
-  victims?: { actorId: string; pseudonym: string }[];
-  moves: Moves;
-}
+export type { DuplicateReason, DuplicateIncident, Moves };
 
 export interface Suggestions { dated: boolean; partial: boolean; items: { incident: DuplicateIncident; score: number; reasons: DuplicateReason[] }[] }
 

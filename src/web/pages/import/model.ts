@@ -8,6 +8,9 @@
 import type { ImportMapping, ImportTarget, ValueTarget, VocabularyTarget } from '../../../domain/import/mapping';
 import type { Resolution } from '../../../domain/import/resolve-value';
 import type { RowProblem } from '../../../domain/import/row-problem';
+import type { CommitStatus } from '../../../domain/import/commit-status';
+
+export type { CommitStatus };
 import type { FuzzyDate } from '../../types';
 
 export type { ImportMapping, ImportTarget, ValueTarget, Resolution, RowProblem };
@@ -86,14 +89,6 @@ export interface DryRun {
   problems: RowProblem[];
   moreProblems: number;
   preview: PreviewIncident[];
-}
-
-export interface CommitStatus {
-  state: 'running' | 'done' | 'failed';
-  done: number;
-  total: number;
-  runId?: string;
-  error?: { code: string; message: string };
 }
 
 export interface SavedMapping {
