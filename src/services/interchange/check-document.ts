@@ -2,8 +2,9 @@
  * Checks an interchange document against itself and what the workspace holds (docs/interchange.md,
  * "Importing", step 2): ids unique in the file; references that resolve — to a record of the file
  * or one the workspace already has; acts whose victim is one of the incident's; every code known to
- * the file's or the workspace's vocabularies; a capture's screenshots after their capture; at most
- * one open urgent case per incident; saved mappings the app can read.
+ * the file's or the workspace's vocabularies; merged incidents removed, merged into another incident
+ * and never round in a circle; dismissed pairs in order and listed once; a capture's screenshots
+ * after their capture; at most one open urgent case per incident; saved mappings the app can read.
  */
 import type { Store } from '../../store/store.js';
 import { VocabularyIndex, type Term } from '../../domain/vocabulary/vocabulary.js';
@@ -63,7 +64,10 @@ export async function storeState(tx: Store, doc: InterchangeDocument): Promise<S
   const fileCases = inFile(doc.urgentCases);
   const fileSources = new Set(doc.incidents.flatMap((i) => i.sources.map((s) => s.id)));
   const actorRefs = [...doc.incidents.flatMap((i) => i.victims), ...doc.riskAssessments.map((r) => r.actorId), ...doc.evidence.map((e) => e.actorId)];
-  const incidentRefs = [...doc.urgentCases.map((c) => c.incidentId), ...doc.campaigns.map((c) => c.incidentId), ...doc.evidence.map((e) => e.incidentId)];
+  const incidentRefs = [
+    ...doc.incidents.map((i) => i.mergedInto), ...doc.duplicateDismissals.flatMap((d) => [d.incidentA, d.incidentB]),
+    ...doc.urgentCases.map((c) => c.incidentId), ...doc.campaigns.map((c) => c.incidentId), ...doc.evidence.map((e) => e.incidentId),
+  ];
   const caseIds = outside(doc.campaigns.map((c) => c.caseId), fileCases);
   const sourceIds = outside(doc.evidence.map((e) => e.sourceId), fileSources);
   const incidents = await existing(tx.db, 'incidents', 'id', outside(incidentRefs, fileIncidents));
@@ -197,6 +201,35 @@ export function checkDocument(doc: InterchangeDocument, st: StoreState): FieldPr
     }
   });
   const incidentRef = (id: string, path: string) => { if (!incidentIds.has(id)) problems.push({ path, message: `no incident ${id} in this file or this workspace` }); };
+
+  // merges: into an incident of the file or the workspace, never itself, never round in a circle
+  // (the workspace's incidents are never merged into the file's, so a circle lies within the file)
+  const mergedInto = new Map(doc.incidents.filter((i) => i.mergedInto !== undefined).map((i) => [i.id, i.mergedInto!] as const));
+  doc.incidents.forEach((inc, i) => {
+    if (inc.mergedInto === undefined) return;
+    const at = `incidents[${i}]`;
+    if (inc.mergedInto === inc.id) problems.push({ path: `${at}.mergedInto`, message: 'is the incident itself' });
+    else incidentRef(inc.mergedInto, `${at}.mergedInto`);
+    if (inc.deletedAt === undefined) problems.push({ path: `${at}.deletedAt`, message: 'is required when mergedInto is set (a merged incident is removed)' });
+    const walked = new Set([inc.id]);
+    let next: string | undefined = inc.mergedInto;
+    while (next !== undefined && !walked.has(next)) {
+      walked.add(next);
+      next = mergedInto.get(next);
+    }
+    if (next === inc.id && inc.mergedInto !== inc.id) problems.push({ path: `${at}.mergedInto`, message: 'the incidents it was merged into lead back to it (merges never make a circle)' });
+  });
+
+  const seenPairs = ids();
+  doc.duplicateDismissals.forEach((d, i) => {
+    const at = `duplicateDismissals[${i}]`;
+    incidentRef(d.incidentA, `${at}.incidentA`);
+    incidentRef(d.incidentB, `${at}.incidentB`);
+    if (!(d.incidentA < d.incidentB)) problems.push({ path: `${at}.incidentB`, message: 'must come after incidentA (a pair is written in code-unit order, incidentA < incidentB)' });
+    const key = `${d.incidentA}|${d.incidentB}`;
+    if (seenPairs.has(key)) problems.push({ path: at, message: `the same pair is listed twice (also at ${seenPairs.get(key)!})` });
+    else seenPairs.set(key, at);
+  });
 
   const seenRevisions = ids();
   doc.revisions.forEach((r, i) => {

@@ -25,7 +25,7 @@ describe('interchange format drift guards', () => {
   it('covers every field of the domain records (drift guard)', () => {
     const keys = (s: { shape: object }) => Object.keys(s.shape).sort();
     const without = (k: string[], ...drop: string[]) => k.filter((x) => !drop.includes(x));
-    expect(without(keys(incidentSchema), 'id', 'orgId', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt', 'importRunId')).toEqual(keys(incidentInputSchema));
+    expect(without(keys(incidentSchema), 'id', 'orgId', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt', 'importRunId', 'mergedInto')).toEqual(keys(incidentInputSchema));
     expect(keys(incidentSchema.shape.counts.unwrap())).toEqual(keys(countsSchema));
     expect(without(keys(actSchema), 'victimId')).toEqual(without(keys(domainAct), 'victimKey'));
     expect(keys(involvementSchema)).toEqual(keys(domainInvolvement));
@@ -50,8 +50,8 @@ describe('interchange format drift guards', () => {
     organisations: 'created_at id name',
     actors: 'age_group contact country created_at created_by gender_identity id kind lgbti locality migration_status nationality notes org_id org_type private_address pseudonym real_name role state updated_at updated_by version',
     protection_measures: 'actor_id expires granted id includes kind notes ordinal reference status',
-    // seq: the reference INC-… (per workspace); date_from/date_to: derived; private_lat/lon/address: before sealing (0005), always null
-    incidents: 'confidentiality country counts created_at created_by crossing date_approx date_end date_from date_start date_to deleted_at follow_up id import_run_id locality org_id place_precision private_address private_lat private_lon private_sealed route_segment seq state status summary title updated_at updated_by version',
+    // seq: the reference INC-… (per workspace); date_from/date_to: derived; private_lat/lon/address: before sealing (0005), always null; merged_into: mergedInto
+    incidents: 'confidentiality country counts created_at created_by crossing date_approx date_end date_from date_start date_to deleted_at follow_up id import_run_id locality merged_into org_id place_precision private_address private_lat private_lon private_sealed route_segment seq state status summary title updated_at updated_by version',
     incident_context: 'code incident_id',
     incident_victims: 'actor_id incident_id ordinal',
     acts: 'consequences date_approx date_end date_start description id incident_id kind kind_root methods ordinal victim_actor_id',
@@ -59,6 +59,8 @@ describe('interchange format drift guards', () => {
     sources: 'consent id incident_id kind method ordinal pseudonym received_on reliability testimony',
     interventions: 'actor addressee date follow_up id incident_id kind notes ordinal outcome',
     incident_revisions: 'at changes incident_id user_id version',
+    // duplicateDismissals[]: incident_a → incidentA, incident_b → incidentB, dismissed_at → dismissedAt, dismissed_by → dismissedBy (a user reference)
+    duplicate_dismissals: 'dismissed_at dismissed_by incident_a incident_b',
     // score_x100: riskAssessments[].score; body: threats, vulnerabilities, capacities, summary
     risk_assessments: 'actor_id assessed_at assessed_by body id level next_review score_x100 version',
     // ref: URG-… (per workspace, numbered on import)

@@ -101,7 +101,12 @@ export async function readParts(tx: Store): Promise<Parts> {
   };
 }
 
-export function incidentOut(r: Selectable<IncidentTable>, p: Parts): InterchangeIncident {
+/**
+ * An incident as the format writes it. `exported`: whether an incident is in the document — a
+ * merged incident names the incident it went into only when that one is (one left out by
+ * need-to-know is neither carried nor named).
+ */
+export function incidentOut(r: Selectable<IncidentTable>, p: Parts, exported: (id: string) => boolean): InterchangeIncident {
   const id = r.id;
   return set({
     id, orgId: r.org_id, title: r.title, summary: r.summary,
@@ -135,5 +140,6 @@ export function incidentOut(r: Selectable<IncidentTable>, p: Parts): Interchange
     ),
     version: r.version, createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, updatedBy: r.updated_by, deletedAt: r.deleted_at,
     importRunId: r.import_run_id,
+    mergedInto: r.merged_into !== null && exported(r.merged_into) ? r.merged_into : null,
   });
 }

@@ -2,8 +2,9 @@
  * Exports the whole workspace as one interchange document (docs/interchange.md): every
  * vocabulary term (retired and admin-added ones included), organisations, accounts without any
  * secret, people and organisations with their protection measures and risk assessments, every
- * incident — removed ones too, with their removal date — with all their parts, its urgent cases,
- * appeals and campaigns, the full history, evidence with its files, and the record of imports.
+ * incident — removed and merged ones too, with their removal date and where they were merged —
+ * with all their parts, its urgent cases, appeals and campaigns, the full history, the pairs
+ * dismissed as not duplicates, evidence with its files, and the record of imports.
  * Read in one transaction, so the document is a consistent snapshot, with the audit event in the
  * same one.
  *
@@ -23,6 +24,7 @@ import { readVocabularies, readActors, readParts, incidentOut } from './export-r
 import { readRiskAssessments, readUrgentCases, readCampaigns } from './export-response.js';
 import { exportedEvidence, readEvidence, tooMuchEvidence, base64Of, base64Pieces, type ItemFiles } from './export-evidence.js';
 import { readImportMappings, readImportRuns } from './export-imports.js';
+import { readDuplicateDismissals } from './export-duplicates.js';
 import { writeDocument, type Sink } from './write-json.js';
 
 type Doc = InterchangeDocument;
@@ -39,8 +41,11 @@ export interface ExportOptions {
 export interface ExportCounts {
   incidents: number;
   deletedIncidents: number;
+  /** of `deletedIncidents`, those merged into another incident of the document */
+  mergedIncidents: number;
   actors: number;
   revisions: number;
+  duplicateDismissals: number;
   terms: number;
   organisations: number;
   users: number;
@@ -57,8 +62,10 @@ export function countsOf(doc: InterchangeDocument): ExportCounts {
   return {
     incidents: doc.incidents.length,
     deletedIncidents: doc.incidents.filter((i) => i.deletedAt !== undefined).length,
+    mergedIncidents: doc.incidents.filter((i) => i.mergedInto !== undefined).length,
     actors: doc.actors.length,
     revisions: doc.revisions.length,
+    duplicateDismissals: doc.duplicateDismissals.length,
     terms: doc.vocabularies.terms.length,
     organisations: doc.organisations.length,
     users: doc.users.length,
@@ -88,12 +95,13 @@ async function snapshot(ctx: ServiceContext, tx: Store, now: string, opts: Expor
   const allActors = await readActors(tx);
   const parts = await readParts(tx);
   // need-to-know binds exports too: restricted incidents not shared with the exporter are left
-  // out, with their revisions, urgent cases, campaigns and evidence, and any person or
-  // organisation that appears only in them (with their risk assessments and evidence)
+  // out, with their revisions, urgent cases, campaigns, evidence and dismissed pairs, any person or
+  // organisation that appears only in them (with their risk assessments and evidence), and the
+  // fact that another incident was merged into one of them
   const all = await tx.db.selectFrom('incidents').selectAll().orderBy('seq').execute();
   const shared = await tx.shares.sharedAmong(all.filter((r) => r.confidentiality === 'restricted').map((r) => r.id), { userId: ctx.user.id });
   const hidden = new Set(all.filter((r) => r.confidentiality === 'restricted' && !shared.has(r.id)).map((r) => r.id));
-  const incidents = (await tx.incidents.openSealed({ incidents: all.filter((r) => !hidden.has(r.id)) })).incidents.map((r) => incidentOut(r, parts));
+  const incidents = (await tx.incidents.openSealed({ incidents: all.filter((r) => !hidden.has(r.id)) })).incidents.map((r) => incidentOut(r, parts, (id) => !hidden.has(id)));
   const inVisible = new Set(incidents.flatMap((i) => i.victims));
   const inHidden = new Set([...hidden].flatMap((id) => (parts.victims.get(id) ?? []).map((v) => v.actor_id)));
   const actors = allActors.filter((a) => inVisible.has(a.id) || !inHidden.has(a.id));
@@ -110,6 +118,7 @@ async function snapshot(ctx: ServiceContext, tx: Store, now: string, opts: Expor
   const doc: InterchangeDocument = {
     format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, exportedAt: now,
     vocabularies, organisations, users, actors, incidents, revisions,
+    duplicateDismissals: await readDuplicateDismissals(tx, incidentIds),
     riskAssessments: await readRiskAssessments(tx, actorIds),
     urgentCases: await readUrgentCases(tx, incidentIds),
     campaigns: await readCampaigns(tx, incidentIds),

@@ -1,8 +1,8 @@
 /**
  * The interchange format's record sections that version 1 already had: vocabularies,
  * organisations, accounts (without secrets), people and organisations affected, incidents with
- * every part, and their history (docs/interchange.md). Version 2 adds two fields to incidents:
- * `counts` and `importRunId`.
+ * every part, and their history (docs/interchange.md). Version 2 adds three fields to incidents:
+ * `counts`, `importRunId` and `mergedInto`.
  *
  * Records reuse the API's schemas, with ids on every part and no defaults: a file says everything.
  */
@@ -114,12 +114,14 @@ export const incidentSchemaV1 = z.strictObject({
   deletedAt: instant.optional(),
 });
 
-/** Version 2: how many people it touched when they are not recorded one by one, and the import that made it. */
+/** Version 2: how many people it touched when they are not recorded one by one, the import that made it, and the incident it was merged into. */
 export const incidentSchema = incidentSchemaV1
   .extend({
     counts: countsSchema.optional(),
     /** the committed import (`importRuns`) that made the incident */
     importRunId: uuid.optional(),
+    /** the incident this one was merged into (ADR 0023): in the file or the importing workspace; a merged incident is removed (`deletedAt`) */
+    mergedInto: uuid.optional(),
   })
   .strict();
 

@@ -29,10 +29,11 @@ import { checkDocument, storeState, toActorInput, toRepositoryInput, type StoreS
 import { findConflicts } from './find-conflicts.js';
 import { writeEvidenceFiles, discardEvidenceFiles, type WrittenFiles } from './import-evidence-files.js';
 import { writeImportRecord, writeRiskAssessments, writeResponse, writeEvidence } from './import-sections.js';
+import { writeMerges, writeDuplicateDismissals } from './import-duplicates.js';
 
 export type ImportPhase =
   | 'evidenceFiles' | 'vocabularies' | 'organisations' | 'actors' | 'importMappings' | 'importRuns' | 'incidents' | 'revisions'
-  | 'riskAssessments' | 'urgentCases' | 'campaigns' | 'evidence';
+  | 'duplicateDismissals' | 'riskAssessments' | 'urgentCases' | 'campaigns' | 'evidence';
 
 export interface ImportProgress {
   phase: ImportPhase;
@@ -59,8 +60,13 @@ export interface ImportResult {
   incidents: number;
   /** of `incidents`, how many were already removed in the file (imported removed, unsearchable) */
   deletedIncidents: number;
+  /** of `deletedIncidents`, those merged into another incident (of the file or this workspace) */
+  mergedIncidents: number;
   actors: number;
   revisions: number;
+  /** pairs dismissed as not duplicates that were added; pairs this workspace had already dismissed are kept as they are */
+  duplicateDismissals: number;
+  duplicateDismissalsKept: number;
   /** vocabulary schemes and terms added; terms the workspace already had are left as they are */
   schemes: number;
   terms: number;
@@ -222,6 +228,10 @@ export async function importWorkspace(ctx: ServiceContext, value: unknown, opts:
         progress('revisions')(n + 1, doc.revisions.length);
       }
 
+      // where merged incidents went: written once every incident is, as it names another one
+      await writeMerges(tx, doc);
+      const dismissed = await writeDuplicateDismissals(tx, doc, who, progress('duplicateDismissals'));
+
       await writeRiskAssessments(tx, doc, who, progress('riskAssessments'));
       await writeResponse(tx, doc, who, { cases: progress('urgentCases'), campaigns: progress('campaigns') });
       await writeEvidence(tx, doc, files, who, { userId: ctx.user.id, now }, progress('evidence'));
@@ -229,8 +239,11 @@ export async function importWorkspace(ctx: ServiceContext, value: unknown, opts:
       const counts: ImportResult = {
         incidents: doc.incidents.length,
         deletedIncidents: doc.incidents.filter((i) => i.deletedAt !== undefined).length,
+        mergedIncidents: doc.incidents.filter((i) => i.mergedInto !== undefined).length,
         actors: doc.actors.length,
         revisions: doc.revisions.length,
+        duplicateDismissals: dismissed,
+        duplicateDismissalsKept: doc.duplicateDismissals.length - dismissed,
         schemes, terms, termsKept,
         organisations: organisationsAdded,
         organisationsKept: doc.organisations.length - organisationsAdded,

@@ -1,8 +1,9 @@
 /**
  * The project's own JSON interchange format ("bitacora-interchange", version 2): one document
  * holding a whole workspace — vocabularies, organisations, accounts (without secrets), people and
- * organisations affected, incidents with every part and their history, risk assessments, urgent
- * cases with their appeals, campaigns, evidence with its files, and the record of imports. Every
+ * organisations affected, incidents with every part and their history, pairs of incidents said not
+ * to be duplicates, risk assessments, urgent cases with their appeals, campaigns, evidence with its
+ * files, and the record of imports. Every
  * field is documented in docs/interchange.md. The file is plaintext and holds identifying data:
  * handle it as sensitive.
  *
@@ -21,6 +22,7 @@ import { vocabulariesSchema, organisationSchema, userSchema, actorSchema, incide
 import { riskAssessmentSchema, urgentCaseSchema, campaignSchema } from './format-response.js';
 import { evidenceItemSchema } from './format-evidence.js';
 import { importMappingRecordSchema, importRunSchema } from './format-imports.js';
+import { duplicateDismissalSchema } from './format-duplicates.js';
 import { interchangeDocumentSchemaV1, upgradeV1 } from './format-v1.js';
 import { checkEvidenceBytes } from './check-evidence-bytes.js';
 
@@ -31,6 +33,7 @@ export {
 export { riskAssessmentSchema, urgentCaseSchema, urgentStepSchema, urgentNoteSchema, appealSchema, campaignSchema, campaignActionSchema } from './format-response.js';
 export { evidenceItemSchema, fileBytesSchema, MAX_INTERCHANGE_FILE_BYTES } from './format-evidence.js';
 export { importMappingRecordSchema, importRunSchema } from './format-imports.js';
+export { duplicateDismissalSchema } from './format-duplicates.js';
 
 export const INTERCHANGE_FORMAT = 'bitacora-interchange';
 export const INTERCHANGE_VERSION = 2;
@@ -45,6 +48,7 @@ export const interchangeDocumentSchema = z.strictObject({
   actors: z.array(actorSchema),
   incidents: z.array(incidentSchema),
   revisions: z.array(revisionSchema),
+  duplicateDismissals: z.array(duplicateDismissalSchema),
   riskAssessments: z.array(riskAssessmentSchema),
   urgentCases: z.array(urgentCaseSchema),
   campaigns: z.array(campaignSchema),
@@ -58,6 +62,7 @@ export type InterchangeIncident = InterchangeDocument['incidents'][number];
 export type InterchangeActor = InterchangeDocument['actors'][number];
 export type InterchangeTerm = InterchangeDocument['vocabularies']['terms'][number];
 export type InterchangeRevision = InterchangeDocument['revisions'][number];
+export type InterchangeDuplicateDismissal = InterchangeDocument['duplicateDismissals'][number];
 export type InterchangeRiskAssessment = InterchangeDocument['riskAssessments'][number];
 export type InterchangeUrgentCase = InterchangeDocument['urgentCases'][number];
 export type InterchangeCampaign = InterchangeDocument['campaigns'][number];

@@ -83,6 +83,8 @@ function merged(base: InterchangeDocument, add: InterchangeDocument): Omit<Inter
     actors: [...base.actors, ...add.actors].sort(by((a) => [a.createdAt, a.id])),
     incidents: [...base.incidents, ...add.incidents],
     revisions: [...base.revisions, ...add.revisions].sort(by((r) => [r.incidentId, r.version])),
+    // a union: a pair both dismissed keeps the workspace's who and when
+    duplicateDismissals: union(base.duplicateDismissals, add.duplicateDismissals, (d) => `${d.incidentA}|${d.incidentB}`).sort(by((d) => [d.incidentA, d.incidentB])),
     riskAssessments: [...base.riskAssessments, ...add.riskAssessments].sort(by((r) => [r.actorId, r.version])),
     urgentCases: [...base.urgentCases, ...add.urgentCases],
     campaigns: [...base.campaigns, ...add.campaigns].sort(by((x) => [x.createdAt, x.id])),
@@ -95,8 +97,8 @@ const portable = ({ exportedAt: _e, users: _u, ...rest }: InterchangeDocument) =
 
 /** The document as version 1 wrote it: without what version 2 added. */
 function v1Of(doc: InterchangeDocument): Record<string, unknown> {
-  const { riskAssessments: _r, urgentCases: _u, campaigns: _c, evidence: _e, importMappings: _m, importRuns: _i, ...rest } = doc;
-  return { ...rest, version: 1, incidents: doc.incidents.map(({ counts: _n, importRunId: _x, ...inc }) => inc) };
+  const { duplicateDismissals: _d, riskAssessments: _r, urgentCases: _u, campaigns: _c, evidence: _e, importMappings: _m, importRuns: _i, ...rest } = doc;
+  return { ...rest, version: 1, incidents: doc.incidents.map(({ counts: _n, importRunId: _x, mergedInto: _g, ...inc }) => inc) };
 }
 
 let a: TestWorkspace;

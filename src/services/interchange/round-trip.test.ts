@@ -3,10 +3,12 @@
  * workspace holding one of everything — counts, an import run and its mapping, risk assessments,
  * urgent cases (steps, notes, a campaign, an appeal sent and answered, a closed case and an open
  * one), evidence of an incident, of a person and an online capture with its screenshot, a check-in
- * plan — made through the use cases, exported, imported into a fresh workspace (another
+ * plan, an incident merged into another and pairs dismissed as not duplicates — made through the use cases, exported, imported into a fresh workspace (another
  * passphrase), exported again. The documents compare equal but for what docs/interchange.md calls
  * workspace-local, and the use cases read back the same views, files and hashes. A changed byte of
- * a file is refused naming its item; conflicts and failures leave nothing behind, files included.
+ * a file is refused naming its item, a merge into an unknown incident naming its path; conflicts
+ * and failures leave nothing behind, files included; dismissed pairs are a union with the
+ * workspace's own; a merge into an incident the exporter may not see is not named.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
@@ -45,6 +47,10 @@ import { listEvidence } from '../evidence/list-evidence.js';
 import { readEvidence } from '../evidence/read-evidence.js';
 import { openOriginal, openViewCopy } from '../evidence/open-evidence-file.js';
 import type { InterchangeDocument } from './interchange-format.js';
+import { mergeIncidents } from '../duplicates/merge-incidents.js';
+import { dismissDuplicate } from '../duplicates/dismiss-duplicate.js';
+import { incidentMerges } from '../duplicates/incident-merges.js';
+import { suggestDuplicates } from '../duplicates/suggest-duplicates.js';
 import { exportWorkspace, writeWorkspace } from './export-workspace.js';
 import { importWorkspace } from './import-workspace.js';
 import { EVIDENCE_IMPORTED } from './import-sections.js';
@@ -119,6 +125,8 @@ let freshB: InterchangeDocument;
 let docA: InterchangeDocument;
 const ids: Record<string, string> = {};
 const files: Record<string, Buffer> = {};
+/** whether the twin was suggested as a duplicate of the kept incident before the pair was dismissed */
+let twinSuggested = false;
 
 beforeAll(async () => {
   a = await newWorkspace();
@@ -192,6 +200,23 @@ beforeAll(async () => {
     platform: 'facebook', account: '@vigilantes', url: 'https://example.org/p/1', text: '  Sabemos dónde vives.\n', seenAt: '2026-03-04', description: 'Amenaza en una página',
   }, [{ name: 'captura.png', stream: once(files['png']) }], MAX)).id;
 
+  // duplicates: one record of an event merged into another, and pairs said not to be the same event
+  const retén = (title: string, day: string, extra: object = {}) => ({
+    title, date: { start: day }, place: { precision: 'locality', country: 'MX', state: 'MX-CHP', locality: 'Tapachula' }, acts: [{ kind: 'detention.arrest', perpetrators: [{ perpetrator: 'state.mx.inm' }] }], ...extra,
+  });
+  const [kept, merged, twin] = await recordIncidents(at(people['documenter']!, T(60)), [
+    retén('Retén migratorio en la carretera a Tapachula', '2026-03-10'),
+    retén('El INM detiene a migrantes en la carretera', '2026-03-11', {
+      sources: [{ kind: 'witness', pseudonym: 'Fuente T', testimony: 'Vi el retén desde el autobús.', consent: { internal_analysis: 'given', share_partners: 'refused', anonymous_publication: 'given', named_publication: 'refused', legal_action: 'not_asked' } }],
+    }),
+    retén('Otro retén en Tapachula', '2026-03-10'),
+  ] as never);
+  [ids['kept'], ids['merged'], ids['twin']] = [kept!.id, merged!.id, twin!.id];
+  await mergeIncidents(at(people['coordinator']!, T(61)), kept!.id, { other: merged!.id, version: 1, otherVersion: 1 });
+  twinSuggested = (await suggestDuplicates(adminA, kept!.id)).items.some((x) => x.incident.id === twin!.id);
+  await dismissDuplicate(at(people['coordinator']!, T(62)), { a: twin!.id, b: kept!.id });
+  await dismissDuplicate(at(adminA, T(63)), { a: ids['shipwreck'], b: ids['detention'] });
+
   docA = await exportWorkspace(adminA);
   [b, c] = await Promise.all([freshWorkspace(), freshWorkspace()]).then((r) => { adminB = r[0].ctx; adminC = r[1].ctx; return [r[0].ws, r[1].ws]; });
   freshB = await exportWorkspace(adminB);
@@ -204,7 +229,22 @@ afterAll(async () => {
 describe('interchange format, version 2', () => {
   it('exports one of everything, sealed parts in the clear, files with their hashes, and nothing of accounts\' own', () => {
     expect(docA.version).toBe(2);
-    expect(docA.incidents.map((i) => [i.id, i.counts, i.importRunId])).toEqual([[ids['detention'], { women: 1, children: 2 }, undefined], [ids['shipwreck'], { dead: 3, missing: 5, survivors: 1 }, ids['run']]]);
+    expect(docA.incidents.map((i) => [i.id, i.counts, i.importRunId, i.mergedInto, i.deletedAt])).toEqual([
+      [ids['detention'], { women: 1, children: 2 }, undefined, undefined, undefined], [ids['shipwreck'], { dead: 3, missing: 5, survivors: 1 }, ids['run'], undefined, undefined],
+      [ids['kept'], undefined, undefined, undefined, undefined], [ids['merged'], undefined, undefined, ids['kept'], T(61)], [ids['twin'], undefined, undefined, undefined, undefined],
+    ]);
+    // the merged incident's parts are the kept one's now; its history says where they went
+    expect(docA.incidents[2]!.sources.map((s) => s.pseudonym)).toEqual(['Fuente T']);
+    expect(docA.incidents[3]!.sources).toEqual([]);
+    expect(docA.revisions.filter((r) => r.incidentId === ids['merged']).at(-1)!.changes[0]).toEqual({ path: 'mergedInto', after: 'INC-000003' });
+    const dismissal = (x: string, y: string, dismissedAt: string, dismissedBy: string) => {
+      const [incidentA, incidentB] = x < y ? [x, y] : [y, x];
+      return { incidentA, incidentB, dismissedAt, dismissedBy };
+    };
+    const coordinatorId = docA.users.find((u) => u.email === PEOPLE[0]!.email)!.id;
+    expect(docA.duplicateDismissals).toEqual([
+      dismissal(ids['kept']!, ids['twin']!, T(62), coordinatorId), dismissal(ids['detention']!, ids['shipwreck']!, T(63), adminA.user.id),
+    ].sort((x, y) => (x.incidentA < y.incidentA ? -1 : 1)));
     expect(docA.importRuns).toEqual([expect.objectContaining({ id: ids['run'], mappingId: ids['mapping'], rows: 3, warnings: 2 })]);
     expect(docA.importMappings).toEqual([expect.objectContaining({ id: ids['mapping'], name: 'OIM Missing Migrants', version: 2 })]);
     expect(docA.riskAssessments.map((r) => [r.version, r.level, r.summary])).toEqual([[1, expect.any(String), 'Riesgo alto; plan de seguridad.'], [2, expect.any(String), undefined]]);
@@ -237,18 +277,25 @@ describe('interchange format, version 2', () => {
     const pieces: string[] = [];
     const counts = await writeWorkspace(adminA, (s) => { pieces.push(s); });
     expect(pieces.join('')).toBe(`${JSON.stringify(docA, null, 2)}\n`);
-    expect(counts).toMatchObject({ incidents: 2, evidence: 4, urgentCases: 2, appeals: 1, campaigns: 1, riskAssessments: 2, importRuns: 1, importMappings: 1 });
+    expect(counts).toMatchObject({ incidents: 5, deletedIncidents: 1, mergedIncidents: 1, duplicateDismissals: 2, evidence: 4, urgentCases: 2, appeals: 1, campaigns: 1, riskAssessments: 2, importRuns: 1, importMappings: 1 });
   });
 
   it('round-trips into a fresh workspace: the same document, and the use cases read the same', async () => {
     const result = await importWorkspace(adminB, JSON.parse(JSON.stringify(docA)));
-    expect(result).toMatchObject({ incidents: 2, riskAssessments: 2, urgentCases: 2, appeals: 1, campaigns: 1, evidence: 4, evidenceFiles: 6, importMappings: 1, importRuns: 1, usersMatched: 3, usersSkipped: [] });
+    expect(result).toMatchObject({ incidents: 5, mergedIncidents: 1, duplicateDismissals: 2, duplicateDismissalsKept: 0, riskAssessments: 2, urgentCases: 2, appeals: 1, campaigns: 1, evidence: 4, evidenceFiles: 6, importMappings: 1, importRuns: 1, usersMatched: 3, usersSkipped: [] });
     const docB = await exportWorkspace(adminB);
     expect(byEmail(portable(docB, freshB), docB)).toEqual(byEmail(portable(docA, freshB), docA));
 
     const [ra, rb] = [at(adminA, READ_AT), at(adminB, READ_AT)];
     const same = async <T>(read: (ctx: ServiceContext) => Promise<T>) => expect(byEmail(await read(rb), docB)).toEqual(byEmail(await read(ra), docA));
-    for (const id of [ids['detention']!, ids['shipwreck']!]) await same((ctx) => getIncident(ctx, id));
+    for (const id of [ids['detention']!, ids['shipwreck']!, ids['kept']!, ids['twin']!]) await same((ctx) => getIncident(ctx, id));
+    // where the merged incident went, what was merged into the kept one, and the dismissed pair not suggested again
+    for (const id of [ids['kept']!, ids['merged']!]) await same((ctx) => incidentMerges(ctx, id));
+    expect((await incidentMerges(rb, ids['merged']!)).mergedInto).toMatchObject({ id: ids['kept'] });
+    await expect(getIncident(rb, ids['merged']!)).rejects.toMatchObject({ status: 404 });
+    expect(twinSuggested).toBe(true);
+    for (const id of [ids['kept']!, ids['twin']!]) await same((ctx) => suggestDuplicates(ctx, id));
+    expect((await suggestDuplicates(rb, ids['kept']!)).items.map((x) => x.incident.id)).not.toContain(ids['twin']);
     await same((ctx) => getActor(ctx, ids['defender']!));
     await same((ctx) => riskOverview(ctx, ids['defender']!));
     for (const v of [1, 2]) await same((ctx) => readAssessment(ctx, ids['defender']!, v));
@@ -332,7 +379,7 @@ describe('interchange format, version 2', () => {
     expect(after.urgentCases).toEqual([...mine.urgentCases, ...theirs.urgentCases]);
     expect(after.evidence).toEqual([...mine.evidence, ...theirs.evidence]);
     expect(after.riskAssessments).toEqual(theirs.riskAssessments);
-    expect([after.campaigns, after.importRuns, after.importMappings]).toEqual([theirs.campaigns, theirs.importRuns, theirs.importMappings]);
+    expect([after.campaigns, after.importRuns, after.importMappings, after.duplicateDismissals]).toEqual([theirs.campaigns, theirs.importRuns, theirs.importMappings, theirs.duplicateDismissals]);
     expect((await readUrgentCase(adminC, ownCase.id)).ref).toBe('URG-0001');
     expect((await readUrgentCase(adminC, ids['case1']!)).ref).toBe('URG-0002');
     expect((await readUrgentCase(adminC, ids['case2']!)).ref).toBe('URG-0003');
@@ -340,13 +387,89 @@ describe('interchange format, version 2', () => {
     expect((await readEvidence(adminC, ownItem.id)).ref).toBe('EV-0001');
   });
 
-  it('round-trips any subset of the incidents, in any order, with their cases, campaigns and evidence (property)', async () => {
+  it('keeps dismissed pairs a union: a pair the workspace already dismissed is kept as it is, a new one added', async () => {
+    const [own] = (await exportWorkspace(adminC)).incidents;
+    const empty = { ...docA, vocabularies: { schemes: [], terms: [] }, organisations: [], actors: [], incidents: [], revisions: [], riskAssessments: [], urgentCases: [], campaigns: [], evidence: [], importMappings: [], importRuns: [] };
+    const [x, y] = own!.id < ids['detention']! ? [own!.id, ids['detention']!] : [ids['detention']!, own!.id];
+    const added = { incidentA: x, incidentB: y, dismissedAt: T(90), dismissedBy: adminA.user.id };
+    const doc: InterchangeDocument = { ...empty, duplicateDismissals: [...docA.duplicateDismissals.map((d) => ({ ...d, dismissedAt: T(99) })), added] };
+    const result = await importWorkspace(adminC, JSON.parse(JSON.stringify(doc)));
+    expect(result).toMatchObject({ incidents: 0, duplicateDismissals: 1, duplicateDismissalsKept: 2 });
+    const after = await exportWorkspace(adminC);
+    const expected = [...docA.duplicateDismissals, added].sort((p, q) => (p.incidentA < q.incidentA ? -1 : p.incidentA > q.incidentA ? 1 : p.incidentB < q.incidentB ? -1 : 1));
+    expect(byEmail(after.duplicateDismissals, after)).toEqual(byEmail(expected, docA));
+  });
+
+  it('refuses a merge into, or a dismissed pair of, an incident neither the file nor the workspace has, naming the path, and writes nothing', async () => {
+    const { ws, ctx } = await freshWorkspace();
+    try {
+      const before = await rowCounts(ctx);
+      const unknown = newId();
+      const doc = JSON.parse(JSON.stringify(docA)) as InterchangeDocument;
+      doc.incidents[3]!.mergedInto = unknown;
+      doc.duplicateDismissals[0]!.incidentB = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
+      const err = await importWorkspace(ctx, doc).then(() => undefined, (e: unknown) => e as Error & { status?: number; problems?: { path: string; message: string }[] });
+      expect(err?.status).toBe(400);
+      expect(err?.problems).toEqual([
+        { path: 'incidents[3].mergedInto', message: `no incident ${unknown} in this file or this workspace` },
+        { path: 'duplicateDismissals[0].incidentB', message: 'no incident ffffffff-ffff-4fff-bfff-ffffffffffff in this file or this workspace' },
+      ]);
+      expect(err?.message).toContain(`incidents[3].mergedInto: no incident ${unknown}`);
+      // a merged incident is removed; merges never go round in a circle; a pair is in order, once
+      const bad = JSON.parse(JSON.stringify(docA)) as InterchangeDocument;
+      bad.incidents[2] = { ...bad.incidents[2]!, mergedInto: ids['merged']! };
+      const [first] = bad.duplicateDismissals;
+      bad.duplicateDismissals = [{ ...first!, incidentA: first!.incidentB, incidentB: first!.incidentA }, first!, first!];
+      const err2 = await importWorkspace(ctx, bad).then(() => undefined, (e: unknown) => e as Error & { status?: number; problems?: { path: string; message: string }[] });
+      expect(err2?.status).toBe(400);
+      expect(err2?.problems?.map((p) => p.path)).toEqual(['incidents[2].deletedAt', 'incidents[2].mergedInto', 'incidents[3].mergedInto', 'duplicateDismissals[0].incidentB', 'duplicateDismissals[2]']);
+      expect(await rowCounts(ctx)).toEqual(before);
+    } finally {
+      await ws.close();
+    }
+  }, 60_000);
+
+  it('names where a merged incident went only when the exporter may see that incident too', async () => {
+    const { ws, ctx } = await freshWorkspace();
+    const { ws: ws2, ctx: ctx2 } = await freshWorkspace();
+    try {
+      const u = (await ctx.store.users.byEmail(PEOPLE[0]!.email))!;
+      const coordinator: ServiceContext = { ...ctx, user: { id: u.id, role: 'coordinator', orgId: u.org_id, displayName: u.display_name } };
+      const place = { precision: 'locality', country: 'MX', state: 'MX-CHP', locality: 'Tapachula' };
+      const [secret, open, other] = await recordIncidents(coordinator, [
+        { title: 'Retén restringido', date: { start: '2026-03-10' }, place, confidentiality: 'restricted', acts: [{ kind: 'detention.arrest' }] },
+        { title: 'Retén abierto', date: { start: '2026-03-10' }, place, acts: [{ kind: 'detention.arrest' }] },
+        { title: 'Otro retén', date: { start: '2026-03-10' }, place, acts: [{ kind: 'detention.arrest' }] },
+      ] as never);
+      // the open record merged into the restricted one (allowed: its contents narrow to the restricted one's people)
+      await mergeIncidents(coordinator, secret!.id, { other: open!.id, version: 1, otherVersion: 1 });
+      await dismissDuplicate(coordinator, { a: secret!.id, b: other!.id });
+      const doc = await exportWorkspace(ctx);
+      expect(doc.incidents.map((i) => [i.id, i.mergedInto, i.deletedAt !== undefined])).toEqual([[open!.id, undefined, true], [other!.id, undefined, false]]);
+      expect(doc.duplicateDismissals).toEqual([]);
+      expect(JSON.stringify(doc)).not.toContain(secret!.id);
+      // and the document imports and exports again as it was
+      const fresh = await exportWorkspace(ctx2);
+      await importWorkspace(ctx2, JSON.parse(JSON.stringify(doc)));
+      const again = await exportWorkspace(ctx2);
+      expect(byEmail(portable(again, fresh), again)).toEqual(byEmail(portable(doc, fresh), doc));
+    } finally {
+      await Promise.all([ws.close(), ws2.close()]);
+    }
+  }, 60_000);
+
+  it('round-trips any subset of the incidents, in any order, with their cases, campaigns, evidence, merges and dismissed pairs (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.shuffledSubarray(docA.incidents, { minLength: 1 }), async (incidents) => {
         const chosen = new Set(incidents.map((i) => i.id));
         const of = <T extends { incidentId?: string | undefined }>(list: T[]) => list.filter((x) => x.incidentId === undefined || chosen.has(x.incidentId));
         const doc: InterchangeDocument = {
-          ...docA, incidents, revisions: docA.revisions.filter((r) => chosen.has(r.incidentId)), urgentCases: of(docA.urgentCases), campaigns: of(docA.campaigns), evidence: of(docA.evidence),
+          ...docA,
+          // a merged incident without the one it went into is a removed one (as an export that may not see it writes it)
+          incidents: incidents.map(({ mergedInto, ...i }) => (mergedInto !== undefined && chosen.has(mergedInto) ? { ...i, mergedInto } : i)),
+          revisions: docA.revisions.filter((r) => chosen.has(r.incidentId)),
+          duplicateDismissals: docA.duplicateDismissals.filter((d) => chosen.has(d.incidentA) && chosen.has(d.incidentB)),
+          urgentCases: of(docA.urgentCases), campaigns: of(docA.campaigns), evidence: of(docA.evidence),
         };
         const { ws, ctx } = await freshWorkspace();
         try {
@@ -358,7 +481,8 @@ describe('interchange format, version 2', () => {
           await ws.close();
         }
       }),
-      { numRuns: 4 },
+      // and always once with every incident in reverse: the merged incident before the one it went into
+      { numRuns: 4, examples: [[[...docA.incidents].reverse()]] },
     );
   }, 120_000);
 });
