@@ -5,21 +5,28 @@
  * pseudonym and testimony; intervention actor, addressee and notes; the person's pseudonym, real
  * name, contact, address, locality, notes and protection measures; vocabulary labels in both
  * languages; user display names; group names; draft titles; workspace and organisation names;
- * evidence descriptions and online captures (account, address, text); and the User-Agent of
- * sign-ins, which the sessions page describes. There is one person, term, user
- * and draft per payload, and one incident per group of three payloads (three victims, acts, sources
- * and interventions; title, summary and address hold all three; three versions rotate the rest, so
- * the history shows them before and after).
+ * evidence descriptions and online captures (account, address, text); the User-Agent of
+ * sign-ins, which the sessions page describes; saved import mappings' names; and a spreadsheet
+ * imported through the page (xss-import-file.ts: every header a payload, one row per payload, cells
+ * as titles, kinds of act, perpetrators, places, counts and summaries, and the file's name). There
+ * is one person, term, user and draft per payload, and one incident per group of three payloads
+ * (three victims, acts, sources and interventions; title, summary and address hold all three; three
+ * versions rotate the rest, so the history shows them before and after); later, per group, two
+ * dated records of one event (the same day, payload town, recorded person and payload pseudonym).
  *
  * Then every page that shows them is opened: sign-in, incident list, facets, search results,
  * drafts, detail with every identifying value revealed, history, edit forms, people list, person
  * page and edit form, the victim picker, vocabulary, user and group administration, the audit log,
- * one's sessions, the identifying-values scan, evidence items with their sealed texts revealed, and
- * English. After each page the test requires: no
- * dialog (alert/confirm/prompt), no console error or page error, no CSP violation, `window.__xss`
- * unset, no request to another origin, and no element, event-handler attribute or script URL in the
- * DOM that the app did not make (so an injection is caught even when the CSP stops it from
- * running). The payloads must also appear as text where expected. A first test shows that the
+ * one's sessions, the identifying-values scan, evidence items with their sealed texts revealed;
+ * every step of the import (payload headers and samples, saved mappings applied and saved, payload
+ * values with their terms and suggestions, a dry run whose problems quote payload cells, a clean
+ * one with its preview, the commit and past imports) and the imported titles in the incident list;
+ * "Posibles duplicados" on each record's page and every page of the period list, a merge from each
+ * and the merged record's notice and history; the exports page; and English. After each page the
+ * test requires: no dialog (alert/confirm/prompt), no console error or page error (on the merged
+ * record's page, only the 404s of the record itself), no CSP violation, `window.__xss` unset, no
+ * request to another origin, and no element, event-handler attribute or script URL in the DOM that
+ * the app did not make (so an injection is caught even when the CSP stops it from running). The payloads must also appear as text where expected. A first test shows that the
  * detectors fire when a payload does get into the page, and that it runs without the CSP.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -29,6 +36,8 @@ import { startServer, type ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, newPage, type RecordedPage } from '../helpers/browser.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 import { minimalPdf } from '../helpers/evidence-files.js';
+import { quote } from '../../src/domain/import/import-warning.js';
+import { asImported, cellPayload, column, dateOf, HEADER_PAYLOADS, payloadCsv, ROLES, ROWS, type Role } from './xss-import-file.js';
 
 const P = XSS_PAYLOADS;
 const N = P.length;
@@ -558,6 +567,273 @@ describe(`${N} known XSS payloads in every free-text field, rendered in Chromium
       for (const i of g) expect(text.split(P[i]!.trim()).length - 1, `evidence ${id}, payload ${i}`).toBeGreaterThanOrEqual(times);
       await check(`evidence item ${id}`);
     }
+  });
+
+  it('imports a spreadsheet whose headers and cells are payloads: columns, saved mappings, values, dry-run problems, preview, commit', async () => {
+    const H = HEADER_PAYLOADS;
+    const header = (c: number) => P[H[c]!]!.trim();
+    const sample = (s: string) => (Array.from(s.trim()).length > 80 ? Array.from(s.trim()).slice(0, 79).join('') + '…' : s.trim());
+    const cellOf = (r: number, role: Role) => P[cellPayload(r, column(role))!]!;
+    // saved mappings named with payloads (ICU messages among them: the names go into translated
+    // sentences); the first maps the file's columns and two payload columns the file lacks
+    const fullName = payload('{count, plural, other {<img src=x onerror=alert(1)>}}');
+    const uiName = payload("{a} {b, select, other {c}} '{' </div><script>alert(1)</script>");
+    const otherNames = P.filter((p) => p.includes('{') && p !== fullName && p !== uiName);
+    // the payloads no header holds (a header repeating another in another case)
+    const missing = [...P.keys()].filter((i) => !H.includes(i)).map((i) => P[i]!);
+    expect(missing.length).toBeGreaterThan(0);
+    const full = await api.call<{ id: string }>('POST', '/api/v1/import-mappings', { name: fullName, mapping: { columns: { ...Object.fromEntries(ROLES.map((role, c) => [header(c), role])), ...Object.fromEntries(missing.map((m) => [m, 'summary'])) } } }, 201);
+    for (const name of otherNames.slice(0, 10)) await api.call('POST', '/api/v1/import-mappings', { name, mapping: { columns: { [header(0)]: 'title' } } }, 201);
+
+    await goto('/import');
+    await page.waitForSelector('#import-file');
+    await page.waitForSelector('.import-runs .muted, .import-runs table');
+    await check('import page');
+
+    // step 1: the file, through the page's picker (its name is a payload too: shown on the page only)
+    const fileName = `${payload('<img src=x onerror=alert(1)>')}.csv`;
+    await page.setInputFiles('#import-file', { name: fileName, mimeType: 'text/csv', buffer: payloadCsv() });
+    await page.click('main button:has-text("Subir y leer")');
+    await page.waitForSelector('#import-step2-h');
+    expect(await page.textContent('.import-file-name')).toBe(fileName);
+    // step 2: every header as its select's label, with its first three cells as samples
+    const columns = await page.$$eval('.import-column', (els) => els.map((e) => ({ label: e.querySelector('.label')?.textContent ?? '', samples: Array.from(e.querySelectorAll('.import-samples q')).map((q) => q.textContent ?? '') })));
+    expect(columns.map((c) => c.label)).toEqual(H.map((_h, c) => header(c)));
+    for (const [c, col] of columns.entries()) {
+      expect(col.samples, `samples of column ${c}`).toEqual(c === column('date') ? [0, 1, 2].map(dateOf) : [0, 1, 2].map((r) => sample(P[cellPayload(r, c)!]!)));
+    }
+    const savedNames = await page.$$eval('#import-saved option', (os) => os.map((o) => o.textContent ?? ''));
+    for (const name of [fullName, ...otherNames.slice(0, 10)]) expect(savedNames).toContain(name);
+    await check('import: columns (payload headers and samples, saved mappings)');
+
+    // the saved mapping: applied, with the two payload columns it names that the file lacks said in words
+    await page.selectOption('#import-saved', full.id);
+    await page.click('.import-use-saved button:has-text("Aplicar")');
+    await page.waitForSelector('.import-use-saved .alert-warning');
+    const applied = (await page.textContent('.import-use-saved .alert-warning')) ?? '';
+    expect(applied).toContain(`Se aplicó «${fullName}».`);
+    for (const m of missing) expect(applied).toContain(m);
+    expect(await page.textContent('#import-saved-hint')).toBe(`En uso: «${fullName}».`);
+    const targets = await page.$$eval('.import-column select', (list) => list.map((s) => (s as HTMLSelectElement).value));
+    expect(targets).toEqual(H.map((_h, c) => ROLES[c] ?? ''));
+    await check('import: a saved mapping applied');
+
+    // step 3: the values of the kind-of-act and perpetrator columns, each a payload
+    await page.click('main button:has-text("Seguir: revisar los valores")');
+    await page.waitForSelector('#import-step3-h');
+    await page.waitForFunction(() => document.querySelectorAll('.import-value-column').length === 2);
+    const headings = await page.$$eval('.import-value-column h3', (els) => els.map((e) => e.textContent ?? ''));
+    expect(headings).toEqual([`«${header(column('act'))}» → Qué le hicieron (tipo de acto)`, `«${header(column('perpetrator'))}» → Responsable`]);
+    for (const k of [0, 1]) {
+      const values = await page.locator('.import-value-column').nth(k).locator('.import-value-text').allTextContents();
+      expect(new Set(values), `values of list column ${k}`).toEqual(new Set(P.map((p) => p.trim())));
+    }
+    // a kind of act is a payload term by its label; most perpetrators are not: suggested, to choose
+    expect(await page.locator('.import-value-column').first().locator('.import-value.is-missing').count()).toBe(0);
+    expect(await page.locator('.import-value-column').nth(1).locator('.import-value.is-missing').count()).toBeGreaterThan(0);
+    await check('import: values (payload values, terms and suggestions)');
+
+    // saved under a payload name, through the page
+    await page.fill('#import-save-name', uiName);
+    await page.click('.import-save button:has-text("Guardar como nueva")');
+    await page.waitForSelector('.import-save .alert-success');
+    expect(await page.textContent('.import-save .alert-success')).toBe(`Se guardó «${uiName}».`);
+    expect(await page.textContent('.import-save button:has-text("Guardar cambios")')).toBe(`Guardar cambios en «${uiName}»`);
+    await check('import: mapping saved under a payload name');
+
+    // step 4, first dry run: errors on the perpetrators nobody placed, warnings on the places and
+    // counts, each quoting (at most 40 characters of) its payload cell under its payload column
+    await page.click('main button:has-text("Probar la importación")');
+    await page.waitForSelector('#import-step4-h');
+    await page.waitForSelector('.import-step .alert-error');
+    for (;;) {
+      const more = page.locator('.import-problems .actions button');
+      if ((await more.count()) === 0) break;
+      const before = await page.locator('.import-problem-table tbody tr').count();
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll('.import-problem-table tbody tr').length > n, before);
+    }
+    const problems = await page.$$eval('.import-problem-table tbody tr', (rows) => rows.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+    const at = (r: number, role: Role) => problems.filter(([line, col]) => line === String(r + 2) && col === header(column(role)));
+    let perpetratorErrors = 0;
+    for (let r = 0; r < ROWS; r++) {
+      for (const role of ['place', 'counts.dead'] as const) {
+        const found = at(r, role);
+        expect(found.length, `line ${r + 2}, ${role}`).toBe(1);
+        expect(found[0]![2]).toBe('Aviso');
+        expect(found[0]![3]).toContain(quote(cellOf(r, role)));
+      }
+      for (const [, , severity, reason] of at(r, 'perpetrator')) {
+        expect(severity).toBe('Error');
+        expect(reason).toContain(quote(cellOf(r, 'perpetrator')));
+        perpetratorErrors++;
+      }
+    }
+    expect(perpetratorErrors).toBeGreaterThan(ROWS / 4);
+    expect(problems.every(([, col]) => [column('perpetrator'), column('place'), column('counts.dead')].some((c) => col === header(c)))).toBe(true);
+    expect(await page.locator('main button:has-text("Importar 0 incidentes")').isDisabled()).toBe(true);
+    await check('import: dry run with errors (problems quoting payload cells)');
+
+    // the perpetrator column left out: the values follow, the dry run is stale, then clean
+    await page.selectOption(`#import-col-${column('perpetrator')}`, '');
+    await page.waitForFunction(() => document.querySelectorAll('.import-value-column').length === 1);
+    await page.waitForSelector('.import-step .alert-warning:has-text("vuelve a probar antes de importar")');
+    await check('import: values again, dry run stale');
+    await page.click('#import-step4-h ~ .actions button:has-text("Volver a probar")');
+    await page.waitForSelector(`.import-step .alert-success:has-text("Sin errores: se pueden importar ${ROWS} incidentes.")`);
+    const preview = await page.$$eval('.import-preview tbody tr', (rows) => rows.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+    expect(preview.map((p) => p[0])).toEqual(Array.from({ length: 10 }, (_, r) => String(r + 2)));
+    expect(preview.map((p) => p[1])).toEqual(Array.from({ length: 10 }, (_, r) => asImported(P[r]!)));
+    for (const [r, p] of preview.entries()) {
+      expect(p[2], `preview date ${r}`).not.toBe('—');
+      expect(p[3], `preview place ${r}`).toContain(cellOf(r, 'place').trim());
+      expect(P.map((x) => x.trim()), `preview act ${r}`).toContain(p[4]);
+    }
+    expect(await page.locator('.import-problem-table tr.is-error').count()).toBe(0);
+    await check('import: clean dry run, preview of payload titles');
+
+    // step 5: the commit, recorded with the saved mapping's payload name
+    await page.click(`main button:has-text("Importar ${ROWS} incidentes")`);
+    await page.waitForSelector('#import-step5-h');
+    await page.waitForSelector(`.import-step .alert-success:has-text("Listo: se importaron ${ROWS} incidentes.")`);
+    await page.waitForSelector('.import-runs tbody tr');
+    const run = await page.$$eval('.import-runs tbody tr:first-child td', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(run.slice(2)).toEqual([uiName, 'CSV', String(ROWS), String(ROWS), String(ROWS * 2)]);
+    await check('import: committed, past imports');
+
+    // the incident list (most recently changed first) shows every imported payload title as text
+    await page.click('main button:has-text("Ver los incidentes")');
+    await page.waitForSelector('.results-count');
+    const titles = new Set(await pageThrough('incident list after the import'));
+    for (let r = 0; r < ROWS; r++) expect(titles.has(asImported(P[r]!)), `imported title ${r}`).toBe(true);
+  }, 600_000);
+
+  it('suggests likely duplicates with payload titles on incident pages and the period page, and merges them through the page', async () => {
+    // per group, two records of one event: the same day (ten days from the next group's), the same
+    // payload town, the same recorded person and a second victim under the same payload pseudonym,
+    // the same payload kinds of act and perpetrator; titles in opposite orders
+    const dayOf = (k: number) => new Date(Date.UTC(2024, 0, 1) + k * 10 * 86_400_000).toISOString().slice(0, 10);
+    const record = (k: number, order: number[]) => ({
+      title: titleOf(order),
+      summary: order.map((i) => P[i]).join('\n'),
+      date: { start: dayOf(k) },
+      place: { precision: 'locality', country: 'MX', state: 'MX-COA', locality: P[GROUPS[k]![0]!] },
+      victims: [{ key: 'v0', actorId: incidents[k]!.actorIds[0] }, { key: 'v1', actor: { kind: 'person', pseudonym: P[GROUPS[k]!.at(-1)!] } }],
+      acts: order.map((i, j) => ({ kind: `xss_${i}`, victimKey: j === 0 ? 'v0' : 'v1', perpetrators: [{ perpetrator: `xssp_${GROUPS[k]![0]}`, degree: 'direct' }] })),
+      sources: [{ kind: 'witness', pseudonym: P[order[0]!], testimony: P[order.at(-1)!] }],
+    });
+    type Made = { id: string; ref: string };
+    const pairs: { a: Made; b: Made; g: number[] }[] = [];
+    for (const [k, g] of GROUPS.entries()) {
+      const a = await api.call<Made>('POST', '/api/v1/incidents', record(k, g), 201);
+      const b = await api.call<Made>('POST', '/api/v1/incidents', record(k, [...g].reverse()), 201);
+      pairs.push({ a, b, g });
+    }
+    const reversed = (g: number[]) => titleOf([...g].reverse());
+
+    // "Posibles duplicados" on each first record's page: the other, side by side, with the reasons
+    for (const [k, { a, b, g }] of pairs.entries()) {
+      await goto(`/incidents/${a.id}`);
+      await waitText('main h1', titleOf(g));
+      await page.waitForSelector('section.duplicates .dup-card');
+      expect(await page.locator('section.duplicates .dup-card').count(), `pair ${k}`).toBe(1);
+      expect(await page.textContent('section.duplicates .dup-card-title')).toBe(`${b.ref} — ${reversed(g)}`);
+      const compare = (await page.textContent('section.duplicates table.dup-compare')) ?? '';
+      expect(compare).toContain(titleOf(g));
+      expect(compare).toContain(reversed(g));
+      const reasons = (await page.textContent('section.duplicates .dup-reasons')) ?? '';
+      // (the name shown is one of the pseudonyms that fold alike: payloads differing only in case do)
+      expect(g.some((i) => reasons.includes(`Mismo seudónimo: ${P[i]}`)), `pair ${k}: ${reasons}`).toBe(true);
+      expect(reasons).toContain('La misma víctima registrada');
+      for (const i of g) expect(reasons, `pair ${k}: the act labelled ${i}`).toContain(P[i]);
+      await check(`incident ${k} with its likely duplicate`);
+    }
+
+    // the period page, every page of pairs
+    const last = dayOf(pairs.length - 1);
+    await goto('/duplicates');
+    await page.waitForSelector('form.dup-form');
+    await check('duplicates page');
+    await page.fill('#f-from', '2024');
+    await page.selectOption('#f-from-m', '01');
+    await page.fill('#f-to', last.slice(0, 4));
+    await page.selectOption('#f-to-m', last.slice(5, 7));
+    await page.click('form.dup-form button[type=submit]');
+    await waitText('#dup-results-h', `${pairs.length} posibles duplicados`);
+    const shown = new Map<string, string>();
+    for (let n = 1; ; n++) {
+      const cards = await page.$$eval('.dup-results .dup-card', (els) => els.map((e) => [e.querySelector('h3')?.textContent ?? '', e.querySelector('table.dup-compare')?.textContent ?? ''] as [string, string]));
+      for (const [h, table] of cards) shown.set(h, table);
+      await check(`duplicates page, page ${n}`);
+      const next = page.locator('.dup-pages button:has-text("Siguiente")');
+      if ((await next.count()) === 0 || (await next.isDisabled())) break;
+      await next.click();
+      await page.waitForFunction((first) => document.querySelector('.dup-results .dup-card h3')?.textContent !== first, cards[0]![0]);
+    }
+    expect(shown.size).toBe(pairs.length);
+    for (const { a, b, g } of pairs) {
+      const [x, y] = [a.ref, b.ref].sort();
+      const table = shown.get(`${x} y ${y}`);
+      expect(table, `pair ${a.ref}`).toBeDefined();
+      expect(table).toContain(titleOf(g));
+      expect(table).toContain(reversed(g));
+    }
+
+    // merged from the period page: the first pair of the page shown
+    const firstCard = page.locator('.dup-results .dup-card').first();
+    const [keepRef, otherRef] = ((await firstCard.locator('h3').textContent()) ?? '').split(' y ');
+    await firstCard.locator(`button:has-text("Unir ${otherRef} en ${keepRef}")`).click();
+    await page.waitForSelector('.dup-results .dup-confirm');
+    await check('duplicates page, merge confirmation');
+    await page.click(`.dup-results .dup-confirm button:has-text("Unir ${otherRef} en ${keepRef}")`);
+    await waitText('#dup-results-h', `${pairs.length - 1} posibles duplicados`);
+    await page.waitForSelector(`.alert:has-text("${otherRef} se unió a ${keepRef}.")`);
+    await check('duplicates page, after a merge');
+
+    // merged from an incident's page: another pair
+    const { a, b, g } = pairs.find((p) => ![keepRef, otherRef].includes(p.a.ref))!;
+    await goto(`/incidents/${a.id}`);
+    await waitText('main h1', titleOf(g));
+    await page.click(`section.duplicates button:has-text("Unir ${b.ref} en este incidente")`);
+    await page.waitForSelector('section.duplicates .dup-confirm');
+    expect(await page.textContent('section.duplicates .dup-confirm h4')).toBe(`¿Unir ${b.ref} en ${a.ref}?`);
+    await check('incident page, merge confirmation');
+    await page.click(`section.duplicates .dup-confirm button:has-text("Unir ${b.ref} en ${a.ref}")`);
+    await page.waitForSelector(`section.duplicates .alert:has-text("${b.ref} se unió a este incidente.")`);
+    await page.waitForSelector('section.duplicates .dup-merged-from');
+    // the kept incident now holds the other's source, a payload pseudonym and testimony
+    const cardTitles = await page.$$eval('.details-block .card-title', (els) => els.map((e) => e.textContent ?? ''));
+    for (const i of [g[0]!, g.at(-1)!]) expect(cardTitles.filter((x) => x.endsWith(` — ${P[i]}`)), `source ${i}`).toHaveLength(1);
+    await check('incident page after the merge');
+
+    // the merged record's page: its notice (the kept incident's payload title) and its own history;
+    // the record itself answers 404, the only console errors allowed here
+    const missingUrls: string[] = [];
+    const on404 = (r: { status(): number; url(): string }) => {
+      if (r.status() === 404) missingUrls.push(r.url());
+    };
+    page.on('response', on404);
+    try {
+      await goto(`/incidents/${b.id}`);
+      await page.waitForSelector('.merged-notice .revisions');
+      const notice = (await page.textContent('.merged-notice')) ?? '';
+      expect(notice).toContain(`${a.ref} — ${titleOf(g)}`);
+      expect(notice).toContain(`Se unió a: ${a.ref}`);
+    } finally {
+      page.off('response', on404);
+    }
+    const notFound = (e: string) => e.startsWith('Failed to load resource: the server responded with a status of 404');
+    expect(missingUrls.length).toBeGreaterThan(0);
+    expect(missingUrls.every((u) => u.startsWith(`${srv.url}/api/v1/incidents/${b.id}`)), missingUrls.join('\n')).toBe(true);
+    expect(rec.errors.filter(notFound).length).toBe(missingUrls.length);
+    rec.errors.splice(0, rec.errors.length, ...rec.errors.filter((e) => !notFound(e)));
+    await check('merged incident page (notice and history)');
+  }, 600_000);
+
+  it('opens the exports page', async () => {
+    await goto('/exports');
+    await page.waitForSelector('#ex-download');
+    await check('exports page');
   });
 
   it('shows the same in English (the other label of each term)', async () => {

@@ -12,11 +12,12 @@
  * The snapshot is deleted on every path; a failed backup deletes the file it started.
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { open as openFile, rm, mkdir, readdir, stat, link, rename, type FileHandle } from 'node:fs/promises';
-import { join, dirname, basename } from 'node:path';
+import { open as openFile, rm, mkdir, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Runtime } from '../vault.js';
 import type { DataFolder } from '../../store/embedded/data-folder.js';
 import { snapshotDatabase, removeDatabaseFiles } from '../../store/sqlite/snapshot.js';
+import { partialName, publishFile } from '../new-file.js';
 import { newStreamKey, newStreamParams, encryptStream } from '../../crypto/stream-aead.js';
 import { newId, randomToken, wipe } from '../../crypto/random.js';
 import { ServiceError, sealed } from '../errors.js';
@@ -55,34 +56,9 @@ async function removeStaleSnapshots(tmpDir: string): Promise<void> {
   }
 }
 
-/** A partial file beside `file`: never counted as a backup, renamed into place only when complete. */
-export function partialName(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${randomToken(6).replace(/[^A-Za-z0-9]/g, 'x')}.partial`);
-}
+export { partialName };
 
 export const fileExists = () => new ServiceError(409, 'file_exists', 'that file already exists; a backup never overwrites a file');
-
-/**
- * Puts the complete file in place without ever replacing one: a hard link fails if the name is
- * taken. File systems without hard links (FAT/exFAT USB sticks, some network shares) get a
- * check-then-rename instead.
- */
-async function publish(partial: string, file: string): Promise<void> {
-  try {
-    await link(partial, file);
-    await rm(partial, { force: true });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw fileExists();
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV'].includes(code ?? '')) throw e;
-    if (existsSync(file)) throw fileExists();
-    await rename(partial, file);
-  }
-  // The new name itself must survive a power cut.
-  const dir = await openFile(dirname(file), 'r').catch(() => null);
-  await dir?.sync().catch(() => undefined);
-  await dir?.close();
-}
 
 export async function createBackup(rt: Pick<Runtime, 'store' | 'keyringId' | 'deriveKey'>, folder: DataFolder, outFile: string, opts: BackupOptions): Promise<BackupResult> {
   const now = opts.now ?? (() => new Date().toISOString());
@@ -139,7 +115,7 @@ export async function createBackup(rt: Pick<Runtime, 'store' | 'keyringId' | 'de
     await out.close();
     out = undefined;
     checkSealed();
-    await publish(partial, outFile);
+    await publishFile(partial, outFile, fileExists);
     published = true;
     const result: BackupResult = { id, createdAt, bytes, databaseBytes, chunks };
     await rt.store.transaction(async (tx) => {

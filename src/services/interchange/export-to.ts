@@ -9,12 +9,10 @@
  * partial plaintext copy behind.
  */
 import { openSync, writeSync, closeSync, fsyncSync, rmSync, existsSync } from 'node:fs';
-import { link, rename, rm, open as openFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
-import { partialName } from '../backup/create-backup.js';
+import { partialName, publishFile } from '../new-file.js';
 import { writeWorkspace, type ExportCounts, type ExportOptions } from './export-workspace.js';
 
 const fileExists = () => new ServiceError(409, 'file_exists', 'that file already exists; an export never overwrites a file');
@@ -22,23 +20,6 @@ const fileExists = () => new ServiceError(409, 'file_exists', 'that file already
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-}
-
-/** Puts the complete file in place: a hard link fails if the name is taken; without hard links, a check-then-rename. */
-async function publish(partial: string, file: string): Promise<void> {
-  try {
-    await link(partial, file);
-    await rm(partial, { force: true });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw fileExists();
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV'].includes(code ?? '')) throw e;
-    if (existsSync(file)) throw fileExists();
-    await rename(partial, file);
-  }
-  const dir = await openFile(dirname(file), 'r').catch(() => null);
-  await dir?.sync().catch(() => undefined);
-  await dir?.close();
 }
 
 export async function exportToFile(ctx: ServiceContext, path: string, opts: ExportOptions = {}): Promise<ExportCounts> {
@@ -51,7 +32,7 @@ export async function exportToFile(ctx: ServiceContext, path: string, opts: Expo
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    await publish(partial, path);
+    await publishFile(partial, path, fileExists);
     return counts;
   } finally {
     if (fd !== undefined) closeSync(fd);
