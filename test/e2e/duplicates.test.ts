@@ -138,6 +138,8 @@ describe('duplicates', () => {
     expect(notice).toContain(`${inc.b.ref} se unió a otro incidente el`);
     expect(notice).toContain(`${inc.a.ref} — Detienen al coordinador del albergue`);
     expect(await page.locator('.merged-notice .revisions').innerText()).toContain(`Se unió a: ${inc.a.ref}`);
+    // the notice takes the place of "not found"
+    expect(await page.locator('.alert-error').count()).toBe(0);
     await expectAccessibleInBothLanguages(page, 'merged incident page');
     await fits360('merged incident page');
     // the record itself answers 404 (it is out of every list): the only console error of this file

@@ -1,6 +1,6 @@
 /** What a search asks for: words, filters and a page. Filters take vocabulary codes; a parent code matches its children. */
 import { z } from 'zod';
-import { partialDateSchema, earliestDay, latestDay } from '../dates.js';
+import { partialDateSchema, partialDateIssue, earliestDay, latestDay } from '../dates.js';
 import { vocabCode, countryCode } from '../text.js';
 
 const codes = z.array(vocabCode).max(50).optional();
@@ -25,9 +25,10 @@ export const searchFilterFields = {
   year: z.array(z.string().regex(/^\d{4}$/)).max(50).optional(),
 };
 
-/** "to" may not come before "from". */
+/** "to" may not come before "from" — compared only when both are real dates (a bad one has its own problem). */
 export function checkDateRange(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (q.from && q.to && latestDay(q.to) < earliestDay(q.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is before from' });
+  if (!q.from || !q.to || partialDateIssue(q.from) || partialDateIssue(q.to)) return;
+  if (latestDay(q.to) < earliestDay(q.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is before from' });
 }
 
 export const searchQuerySchema = z

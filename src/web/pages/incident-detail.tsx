@@ -23,6 +23,8 @@ import { DuplicatesSection, MergedNotice } from './duplicates/lazy';
 export function IncidentDetailPage({ id }: { id: string }) {
   const { vocab, places } = useAppState();
   const [inc, setInc] = useState<IncidentView | null>(null);
+  /** the record was merged into another: its notice says where, instead of "not found" */
+  const [merged, setMerged] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [actionError, setActionError] = useState<string | undefined>();
 
@@ -37,8 +39,8 @@ export function IncidentDetailPage({ id }: { id: string }) {
     return (
       <>
         <PageTitle>{t('title.incident')}</PageTitle>
-        <MergedNotice id={id} />
-        <Alert kind="error">{error}</Alert>
+        <MergedNotice id={id} onMerged={() => setMerged(true)} />
+        {!merged && <Alert kind="error">{error}</Alert>}
         <Link href="/">{t('detail.back')}</Link>
       </>
     );

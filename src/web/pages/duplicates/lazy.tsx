@@ -33,4 +33,4 @@ function lazySection<P extends object>(load: () => Promise<ComponentType<P>>): (
 /** "Posibles duplicados" on a live incident's page (and what was merged into it). */
 export const DuplicatesSection = lazySection<{ incident: IncidentView; onMerged: (v: IncidentView) => void }>(() => import('./duplicates-section').then((m) => m.DuplicatesSection));
 /** On the page of an incident that cannot be read: where it went, when it was merged into another. */
-export const MergedNotice = lazySection<{ id: string }>(() => import('./merged-notice').then((m) => m.MergedNotice));
+export const MergedNotice = lazySection<{ id: string; onMerged?: () => void }>(() => import('./merged-notice').then((m) => m.MergedNotice));

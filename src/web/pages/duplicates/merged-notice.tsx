@@ -18,12 +18,17 @@ import './duplicates.css';
 /** formatValue wants the incident a change belongs to (for victims' names): a merged one has none left. */
 const EMPTY = { victims: [] } as unknown as IncidentView;
 
-export function MergedNotice({ id }: { id: string }) {
+/** `onMerged` is told when the record turns out to have been merged (the page then drops its "not found"). */
+export function MergedNotice({ id, onMerged }: { id: string; onMerged?: () => void }) {
   const [m, setM] = useState<Merges | null>(null);
   useEffect(() => {
     let live = true;
     api<Merges>('GET', `/api/v1/incidents/${id}/merges`).then(
-      (r) => live && setM(r),
+      (r) => {
+        if (!live) return;
+        setM(r);
+        if (r.mergedInto) onMerged?.();
+      },
       () => undefined,
     );
     return () => {
