@@ -44,6 +44,8 @@ import { importRoutes } from './routes/import-routes.js';
 import { placeRoutes } from './routes/place-routes.js';
 import { duplicateRoutes } from './routes/duplicate-routes.js';
 import { evidenceBundleRoutes } from './routes/evidence-bundle-routes.js';
+import { accompanimentPeopleRoutes } from './routes/accompaniment-people-routes.js';
+import { runRoutes } from './routes/run-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
@@ -98,6 +100,8 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version' 
     ...importRoutes(),
     ...placeRoutes(),
     ...duplicateRoutes(),
+    ...accompanimentPeopleRoutes(),
+    ...runRoutes(),
   ];
   routes.push(
     defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),

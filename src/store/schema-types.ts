@@ -155,6 +155,15 @@ export interface Database {
   import_mappings: ImportMappingTable;
   import_runs: ImportRunTable;
   duplicate_dismissals: DuplicateDismissalTable;
+  accompanied_families: AccompaniedFamilyTable;
+  accompanied_people: AccompaniedPersonTable;
+  hearings: HearingTable;
+  hearing_people: HearingPersonTable;
+  transport_runs: TransportRunTable;
+  transport_legs: TransportLegTable;
+  transport_passengers: TransportPassengerTable;
+  leg_marks: LegMarkTable;
+  hearing_reminders: HearingReminderTable;
 }
 
 /** 0007: one row binding the database to its keyring and counting seals (server mode, ADR 0012). */
@@ -195,3 +204,33 @@ export interface ImportMappingTable { id: string; org_id: string; name: string; 
 export interface ImportRunTable { id: string; org_id: string; at: string; user_id: string; format: 'csv' | 'tsv' | 'xlsx' | 'json'; rows: number; incidents: number; warnings: number; mapping_id: string | null }
 /** 0014 (ADR 0023): pairs of incidents someone said are not the same event (a < b). */
 export interface DuplicateDismissalTable { incident_a: string; incident_b: string; dismissed_at: string; dismissed_by: string }
+
+/**
+ * 0015 (ADR 0024): accompaniment. Instants are UTC ISO strings, zones IANA names; `identity`,
+ * `needs_note`, `representative`, `notes` and `meeting_point` are sealed; `languages`, `needs` and
+ * `documents` are JSON arrays of codes.
+ */
+export interface AccompaniedFamilyTable { id: string; org_id: string; ref: string; label: string; created_at: string; created_by: string; updated_at: string; version: number }
+export interface AccompaniedPersonTable {
+  id: string; org_id: string; ref: string; pseudonym: string; family_id: string | null; family_role: string | null; nationality: string | null;
+  languages: string; age_group: 'child' | 'adult' | 'unknown'; needs: string; needs_note: string | null; staying_at: string | null; reminder_lang: string;
+  identity: string | null; status: 'active' | 'closed'; created_at: string; created_by: string; updated_at: string; updated_by: string; version: number;
+}
+export interface HearingTable {
+  id: string; org_id: string; ref: string; court: string; zone: string; starts_at: string; kind: string; present_place: string | null; present_zone: string | null;
+  present_at: string | null; representative: string | null; documents: string; notes: string | null; status: 'scheduled' | 'held' | 'cancelled';
+  outcome: string | null; outcome_at: string | null; next_hearing_id: string | null;
+  created_at: string; created_by: string; updated_at: string; updated_by: string; version: number;
+}
+export interface HearingPersonTable { hearing_id: string; person_id: string; attendance: 'expected' | 'presented' | 'missed' | 'excused' }
+export interface TransportRunTable {
+  id: string; org_id: string; ref: string; day: string; label: string | null; coordinator_id: string; status: 'planned' | 'underway' | 'ended' | 'cancelled';
+  ended_at: string | null; created_at: string; created_by: string; updated_at: string; version: number;
+}
+export interface TransportLegTable {
+  id: string; run_id: string; ordinal: number; from_place: string; from_zone: string; to_place: string; to_zone: string; mode: string;
+  depart_at: string; arrive_at: string; seats: number | null; escort_id: string | null; handoff_org_id: string | null; mark_by: string; meeting_point: string | null;
+}
+export interface TransportPassengerTable { run_id: string; person_id: string; hearing_id: string | null; ordinal: number }
+export interface LegMarkTable { leg_id: string; person_id: string; status: 'pending' | 'picked_up' | 'arrived' | 'presented' | 'returned' | 'missed'; at: string | null; by_user: string | null; version: number }
+export interface HearingReminderTable { id: string; hearing_id: string; person_id: string; channel: 'webhook' | 'print'; lang: string; status: 'queued' | 'sent' | 'failed' | 'printed'; at: string; by_user: string }

@@ -21,6 +21,8 @@ import { SettingsRepository } from './repositories/settings-repository.js';
 import { RiskRepository } from './repositories/risk-repository.js';
 import { AlertRepository } from './repositories/alert-repository.js';
 import { UrgentRepository } from './repositories/urgent-repository.js';
+import { AccompanimentRepository } from './repositories/accompaniment-repository.js';
+import { TransportRepository } from './repositories/transport-repository.js';
 import { AppealRepository } from './repositories/appeal-repository.js';
 import { CampaignRepository } from './repositories/campaign-repository.js';
 import { CheckinRepository } from './repositories/checkin-repository.js';
@@ -60,6 +62,8 @@ export class Store {
   readonly evidence: EvidenceRepository;
   readonly signingKeys: SigningKeyRepository;
   readonly imports: ImportRepository;
+  readonly accompaniment: AccompanimentRepository;
+  readonly transport: TransportRepository;
 
   /** Keys the repositories need (set once the vault is unsealed); shared with every transaction's Store. */
   readonly keys: StoreKeys;
@@ -104,6 +108,8 @@ export class Store {
     this.evidence = new EvidenceRepository(db, this.keys);
     this.signingKeys = new SigningKeyRepository(db, this.keys);
     this.imports = new ImportRepository(db);
+    this.accompaniment = new AccompanimentRepository(db, this.keys);
+    this.transport = new TransportRepository(db, this.keys);
     this.cluster = new ClusterRepository(db);
     this.rateLimits = new RateLimitRepository(db);
     this.memoryIndex = db.isTransaction ? undefined : new MemoryIndex(db);

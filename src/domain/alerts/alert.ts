@@ -4,7 +4,7 @@
  * a place, a title, a summary or any other recorded value. Everything a responder needs beyond
  * that they read after signing in.
  */
-export const ALERT_KINDS = ['urgent_opened', 'step_overdue', 'checkin_missed', 'checkin_duress', 'checkin_late', 'measure_renewal', 'test'] as const;
+export const ALERT_KINDS = ['urgent_opened', 'step_overdue', 'checkin_missed', 'checkin_duress', 'checkin_late', 'measure_renewal', 'run_unmarked', 'run_missed', 'test'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_CHANNELS = ['app', 'email', 'webhook'] as const;
 export type AlertChannel = (typeof ALERT_CHANNELS)[number];
@@ -24,6 +24,8 @@ const LINES: Record<AlertKind, Record<AlertLang, string>> = {
   checkin_duress: { es: 'Alerta silenciosa del registro {ref}. Actúa con discreción.', en: 'Silent alert from check-in {ref}. Act discreetly.' },
   checkin_late: { es: 'Llegó el registro {ref} después de la alerta.', en: 'Check-in {ref} came in after the alert.' },
   measure_renewal: { es: 'La medida de protección {ref} vence pronto.', en: 'Protection measure {ref} expires soon.' },
+  run_unmarked: { es: 'Traslado {ref}: alguien no fue marcado a tiempo.', en: 'Run {ref}: someone was not marked in time.' },
+  run_missed: { es: 'Traslado {ref}: alguien quedó marcado como ausente.', en: 'Run {ref}: someone was marked missed.' },
   test: { es: 'Prueba de las alertas de Bitácora ({ref}).', en: 'Bitácora alert test ({ref}).' },
 };
 const OPEN: Record<AlertLang, string> = { es: 'Ábrelo en Bitácora:', en: 'Open it in Bitácora:' };

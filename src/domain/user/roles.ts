@@ -8,7 +8,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'incident.read', 'incident.create', 'incident.edit_own', 'incident.edit_any', 'incident.delete',
   'actor.read', 'actor.write', 'identifying.read', 'risk.read', 'risk.write', 'response.read', 'response.write', 'alerts.admin',
-  'evidence.write', 'evidence.export', 'records.import',
+  'evidence.write', 'evidence.export', 'records.import', 'accompaniment.read', 'accompaniment.write',
   'vocabulary.admin', 'users.admin', 'seal', 'interchange.export', 'interchange.import', 'audit.read', 'audit.verify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -16,8 +16,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 const ALL = new Set<Permission>(PERMISSIONS);
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: ALL,
-  coordinator: new Set<Permission>(['incident.read', 'incident.create', 'incident.edit_own', 'incident.edit_any', 'incident.delete', 'actor.read', 'actor.write', 'identifying.read', 'risk.read', 'risk.write', 'response.read', 'response.write', 'evidence.write', 'evidence.export', 'records.import', 'seal', 'audit.read']),
-  documenter: new Set<Permission>(['incident.read', 'incident.create', 'incident.edit_own', 'actor.read', 'actor.write', 'identifying.read', 'risk.read', 'response.read', 'response.write', 'evidence.write']),
+  coordinator: new Set<Permission>(['incident.read', 'incident.create', 'incident.edit_own', 'incident.edit_any', 'incident.delete', 'actor.read', 'actor.write', 'identifying.read', 'risk.read', 'risk.write', 'response.read', 'response.write', 'evidence.write', 'evidence.export', 'records.import', 'accompaniment.read', 'accompaniment.write', 'seal', 'audit.read']),
+  documenter: new Set<Permission>(['incident.read', 'incident.create', 'incident.edit_own', 'actor.read', 'actor.write', 'identifying.read', 'risk.read', 'response.read', 'response.write', 'evidence.write', 'accompaniment.read', 'accompaniment.write']),
   analyst: new Set<Permission>(['incident.read', 'actor.read']),
   viewer: new Set<Permission>(['incident.read', 'actor.read']),
 };

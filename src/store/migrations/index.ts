@@ -17,6 +17,7 @@ import * as m0011 from './0011_response.js';
 import * as m0012 from './0012_evidence.js';
 import * as m0013 from './0013_imports.js';
 import * as m0014 from './0014_duplicates.js';
+import * as m0015 from './0015_accompaniment.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
@@ -33,6 +34,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012_evidence': m0012,
   '0013_imports': m0013,
   '0014_duplicates': m0014,
+  '0015_accompaniment': m0015,
 };
 
 class StaticProvider implements MigrationProvider {

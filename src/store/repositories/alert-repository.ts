@@ -18,7 +18,7 @@ export interface NewAlert {
   ref: string;
   /** the app's path of what the alert is about, e.g. /urgent/<id> */
   link: string;
-  subjectType: 'urgent_case' | 'checkin_plan' | 'protection_measure' | 'test';
+  subjectType: 'urgent_case' | 'checkin_plan' | 'protection_measure' | 'transport_run' | 'test';
   subjectId: string;
   createdAt: string;
 }

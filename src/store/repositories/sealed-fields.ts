@@ -8,7 +8,7 @@ import type { Database } from '../schema-types.js';
 import type { StoreKeys } from '../store-keys.js';
 import { sealValue, openValue, isSealedValue, SealedValueError, type DataKey, type FieldKeyring, type FieldSlot } from '../../crypto/envelope.js';
 
-export type RecordKind = 'incident' | 'actor' | 'draft' | 'checkin' | 'settings';
+export type RecordKind = 'incident' | 'actor' | 'draft' | 'checkin' | 'settings' | 'accompanied' | 'hearing' | 'run';
 export const recordName = (kind: RecordKind, id: string) => `${kind}/${id}`;
 
 export class FieldSealer {

@@ -1,7 +1,7 @@
 /** What the alert API answers (src/services/alerts/*) and how an alert reads on screen — the same words as the e-mails (src/domain/alerts/alert.ts). */
 import { t, type MessageKey } from '../../i18n/i18n';
 
-export type AlertKind = 'urgent_opened' | 'step_overdue' | 'checkin_missed' | 'checkin_duress' | 'checkin_late' | 'measure_renewal' | 'test';
+export type AlertKind = 'urgent_opened' | 'step_overdue' | 'checkin_missed' | 'checkin_duress' | 'checkin_late' | 'measure_renewal' | 'run_unmarked' | 'run_missed' | 'test';
 export interface InboxAlert { deliveryId: string; alertId: string; kind: AlertKind; ref: string; link: string; createdAt: string; readAt: string | null }
 export interface Inbox { items: InboxAlert[]; unread: number }
 
@@ -26,6 +26,8 @@ const TEXT: Record<AlertKind, MessageKey> = {
   checkin_duress: 'alerts.text.checkin_duress',
   checkin_late: 'alerts.text.checkin_late',
   measure_renewal: 'alerts.text.measure_renewal',
+  run_unmarked: 'alerts.text.run_unmarked',
+  run_missed: 'alerts.text.run_missed',
   test: 'alerts.text.test',
 };
 const KIND: Record<AlertKind, MessageKey> = {
@@ -35,6 +37,8 @@ const KIND: Record<AlertKind, MessageKey> = {
   checkin_duress: 'alerts.kind.checkin_duress',
   checkin_late: 'alerts.kind.checkin_late',
   measure_renewal: 'alerts.kind.measure_renewal',
+  run_unmarked: 'alerts.kind.run_unmarked',
+  run_missed: 'alerts.kind.run_missed',
   test: 'alerts.kind.test',
 };
 
