@@ -46,6 +46,7 @@ import { duplicateRoutes } from './routes/duplicate-routes.js';
 import { evidenceBundleRoutes } from './routes/evidence-bundle-routes.js';
 import { accompanimentPeopleRoutes } from './routes/accompaniment-people-routes.js';
 import { runRoutes } from './routes/run-routes.js';
+import { accompanimentFigureRoutes } from './routes/accompaniment-figure-routes.js';
 import { openApiDocument } from './openapi.js';
 import { defineRoute } from './route.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
@@ -102,6 +103,7 @@ export function apiRoutes(opts: Pick<ServerOptions, 'allowWebSetup' | 'version' 
     ...duplicateRoutes(),
     ...accompanimentPeopleRoutes(),
     ...runRoutes(),
+    ...accompanimentFigureRoutes(),
   ];
   routes.push(
     defineRoute({ method: 'GET', url: '/api/v1/openapi.json', tag: 'system', summary: 'This API described as OpenAPI 3.1', policy: { access: 'public' }, handler: async () => openApiDocument(routes, opts.version) }),

@@ -70,6 +70,8 @@ const CASES: Record<string, Case> = {
   'PATCH /api/v1/users/:id': { url: (i) => `/api/v1/users/${i.user}`, body: () => ({}) },
   'POST /api/v1/users/:id/password': { url: (i) => `/api/v1/users/${i.user}/password`, body: () => ({}) },
   'GET /api/v1/organisations': {},
+  'POST /api/v1/accompaniment/figures': { body: () => ({ from: '2027-01-01', to: '2027-12-31' }) },
+  'POST /api/v1/organisations': { body: () => ({ name: `Partner ${randomUUID()}` }) },
   'GET /api/v1/vocabularies': {},
   'POST /api/v1/vocabularies/:scheme/terms': { url: () => '/api/v1/vocabularies/context/terms', body: () => ({}) },
   'PATCH /api/v1/vocabularies/:scheme/terms/:code': { url: () => '/api/v1/vocabularies/context/terms/shelter', body: () => ({}) },

@@ -12,6 +12,8 @@ import type { Comparison } from '../stats/comparison.js';
 import type { KeyFigures } from './figures.js';
 import type { CaseStudy } from './case-study.js';
 import type { MeasureRow } from './measures.js';
+import type { PublishedFigures } from '../accompaniment/figures.js';
+import { ATTENDANCE_WORDS, outcomeWords, placeWords as accPlaceWords } from '../accompaniment/labels.js';
 import type { Recommendation, ReportSpec } from './spec.js';
 import { dateWords, percentWords, w } from './words.js';
 
@@ -103,7 +105,28 @@ function criteriaOf(spec: ReportSpec, l: Labeller): string[] {
   return lines.length ? lines : [w(lang, 'allIncidents')];
 }
 
-export function buildReportModel(input: { spec: ReportSpec; figures: KeyFigures; measures?: MeasureRow[]; cases: CaseStudy[]; labels: Labeller; workspace: string; today: string; include: readonly string[] }): ReportModel {
+/**
+ * The organisation's accompaniment in the period (issue 9 §6), on published terms: counts below k
+ * are left out (and one more where a total would give them back); nothing when nothing is left.
+ */
+export function accompanimentCharts(a: PublishedFigures | undefined, lang: Lang): ReportChart[] {
+  if (!a) return [];
+  const kept = <T extends { count: number | null }>(cells: T[]) => cells.filter((c): c is T & { count: number } => c.count !== null);
+  const charts: ReportChart[] = [];
+  const attendance = kept(a.attendance);
+  if (attendance.length) {
+    charts.push({ id: 'accompaniment-attendance', title: w(lang, 'accAttendance'), compared: false, note: w(lang, 'accNote', { k: a.k }), rows: attendance.map((c) => ({ label: ATTENDANCE_WORDS[c.key as keyof typeof ATTENDANCE_WORDS][lang], value: c.count })) });
+  }
+  const outcomes = kept(a.outcomes);
+  if (outcomes.length) charts.push({ id: 'accompaniment-outcomes', title: w(lang, 'accOutcomes'), compared: false, note: w(lang, 'accNote', { k: a.k }), rows: outcomes.map((c) => ({ label: outcomeWords(c.key, lang), value: c.count })) });
+  const routes = a.byMonthRoute.filter((r): r is typeof r & { people: number } => r.people !== null);
+  if (routes.length) {
+    charts.push({ id: 'accompaniment-routes', title: w(lang, 'accRoutes'), compared: false, note: w(lang, 'accNote', { k: a.k }), rows: routes.map((r) => ({ label: `${r.month} · ${accPlaceWords(r.from, lang)} → ${accPlaceWords(r.to, lang)}`, value: r.people })) });
+  }
+  return charts;
+}
+
+export function buildReportModel(input: { spec: ReportSpec; figures: KeyFigures; measures?: MeasureRow[]; accompaniment?: PublishedFigures; cases: CaseStudy[]; labels: Labeller; workspace: string; today: string; include: readonly string[] }): ReportModel {
   const { spec, figures: f, labels: l } = input;
   const lang = l.lang;
   const period = (p: { from: string; to: string }) => `${dateWords(p.from, lang)} – ${dateWords(p.to, lang)}`;
@@ -134,6 +157,7 @@ export function buildReportModel(input: { spec: ReportSpec; figures: KeyFigures;
         id: 'protection-measures', title: w(lang, 'measures'), compared: false, note: w(lang, 'measuresNote', { k: f.k }),
         rows: (input.measures ?? []).map((r) => ({ label: l.term('protection_kind', r.kind), value: r.victims })),
       },
+      ...accompanimentCharts(input.accompaniment, lang),
     ],
     stateTable: { ...comparisonChart('by-state', w(lang, 'byState'), f.by.state, l.state, lang), note: w(lang, 'mapNote') },
     stateCounts: f.by.state.rows.filter((r) => r.recent > 0).map((r) => ({ state: r.key, count: r.recent })),

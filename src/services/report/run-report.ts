@@ -25,6 +25,8 @@ import { countryName, stateByCode } from '../../domain/places/places.js';
 import type { Labeller } from '../../domain/publication/labels.js';
 import { protectionMeasureFacts } from '../../store/publication/protection-measure-facts.js';
 import { measuresInForce } from '../../domain/report/measures.js';
+import { accompanimentFacts } from '../../store/repositories/accompaniment-figure-facts.js';
+import { countFigures, publishFigures } from '../../domain/accompaniment/figures.js';
 
 /** The most incidents one period of a report counts (as for open data: narrow the filters beyond). */
 export const MAX_REPORT_INCIDENTS = 200_000;
@@ -77,6 +79,9 @@ export async function runReport(ctx: ServiceContext, p: PreparedReport, progress
   const recentNumbers = new Set(recentFacts.flatMap((f) => f.victims.map((v) => v.n)));
   const recentVictims = new Set([...numbers].filter(([, n]) => recentNumbers.has(n)).map(([id]) => id));
   const measures = measuresInForce(recentVictims, await protectionMeasureFacts(ctx.store.db, [...recentVictims]), settings.k);
+  // the author's organisation's accompaniment in the period (issue 9 §6), published terms (below k left out)
+  const acc = await accompanimentFacts(ctx.store.db, ctx.user.orgId, recent.from, recent.to);
+  const accompaniment = acc.attendance.length || acc.rides.length ? publishFigures(countFigures(acc.attendance, acc.rides), settings.k) : undefined;
   progress({ done: ++done, total, step: 'html' });
   const labels: Labeller = {
     lang,
@@ -84,7 +89,7 @@ export async function runReport(ctx: ServiceContext, p: PreparedReport, progress
     country: (code) => countryName(code, lang),
     state: (code) => stateByCode(code)?.name[lang] ?? code,
   };
-  const model = buildReportModel({ spec, figures, measures, cases: p.cases, labels, workspace: p.workspace, today: ctx.now().slice(0, 10), include: settings.include });
+  const model = buildReportModel({ spec, figures, measures, ...(accompaniment ? { accompaniment } : {}), cases: p.cases, labels, workspace: p.workspace, today: ctx.now().slice(0, 10), include: settings.include });
   const basemap = await loadBasemap();
   const drawing = basemap ? drawStateMap(basemap, model.stateCounts) : null;
   const html = renderHtml(model, drawing ? { stateMap: () => stateMapSvg(drawing, { title: w(lang, 'mapTitle'), none: w(lang, 'mapNone') }) } : {});
