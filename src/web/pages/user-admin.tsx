@@ -8,6 +8,7 @@ import { withReauth, ReauthCancelled } from '../components/reauth';
 import { dateTime } from '../lib/format';
 import { errorText, problemMap, type Problems } from '../lib/problems';
 import type { Role, RolePolicyView, UserView } from '../types';
+import { OrganisationsSection, type Organisation } from './organisations-section';
 
 /** The roles in the order they are offered (the Record keeps the list complete). */
 const ROLE_ORDER: Record<Role, true> = { admin: true, coordinator: true, documenter: true, analyst: true, viewer: true };
@@ -29,7 +30,12 @@ const roleOptions = () => ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
 export function UserAdminPage() {
   const [users, setUsers] = useState<UserView[] | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | undefined>();
-  const [f, setF] = useState({ email: '', displayName: '', role: 'documenter', password: '' });
+  const [f, setF] = useState({ email: '', displayName: '', role: 'documenter', password: '', orgId: '' });
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const loadOrgs = () =>
+    api<{ organisations: Organisation[] }>('GET', '/api/v1/organisations')
+      .then((r) => setOrgs(r.organisations))
+      .catch((e) => setMessage({ kind: 'error', text: errorText(e) }));
   const [problems, setProblems] = useState<Problems>(new Map());
   const load = () =>
     api<{ users: UserView[] }>('GET', '/api/v1/users')
@@ -37,6 +43,7 @@ export function UserAdminPage() {
       .catch((e) => setMessage({ kind: 'error', text: errorText(e) }));
   useEffect(() => {
     void load();
+    void loadOrgs();
   }, []);
 
   const create = async (e: Event) => {
@@ -48,9 +55,9 @@ export function UserAdminPage() {
     setProblems(local);
     if (local.size) return;
     try {
-      await api('POST', '/api/v1/users', { email: f.email.trim(), displayName: f.displayName.trim(), role: f.role, password: f.password });
+      await api('POST', '/api/v1/users', { email: f.email.trim(), displayName: f.displayName.trim(), role: f.role, password: f.password, ...(f.orgId ? { orgId: f.orgId } : {}) });
       setMessage({ kind: 'success', text: t('users.created', { name: f.displayName.trim() }) });
-      setF({ email: '', displayName: '', role: 'documenter', password: '' });
+      setF({ email: '', displayName: '', role: 'documenter', password: '', orgId: '' });
       await load();
     } catch (err) {
       if (err instanceof ApiError && err.problems.length) setProblems(problemMap(err.problems, { email: t('problem.emailTaken') }));
@@ -73,6 +80,7 @@ export function UserAdminPage() {
         </ul>
       )}
       <RolePolicies onMessage={setMessage} />
+      <OrganisationsSection organisations={orgs} onAdded={loadOrgs} onMessage={setMessage} />
       <section class="card-edit" aria-labelledby="new-user">
         <h2 id="new-user">{t('users.new')}</h2>
         <form onSubmit={create} noValidate>
@@ -82,6 +90,9 @@ export function UserAdminPage() {
             <TextField id="f-email" type="email" inputMode="email" label={labels['email']} value={f.email} onValue={(email) => setF({ ...f, email })} errors={problems.get('email')} required />
             <SelectField id="f-role" label={labels['role']} value={f.role} onValue={(role) => setF({ ...f, role })} options={roleOptions()} hint={t('users.roleHint')} />
             <TextField id="f-password" type="text" label={labels['password']} hint={t('users.tempPasswordHint')} value={f.password} onValue={(password) => setF({ ...f, password })} errors={problems.get('password')} required />
+            {orgs.length > 1 && (
+              <SelectField id="f-orgId" label={t('orgs.ofAccount')} value={f.orgId} onValue={(orgId) => setF({ ...f, orgId })} empty={t('orgs.mine')} options={orgs.map((o) => ({ value: o.id, label: o.name }))} errors={problems.get('orgId')} />
+            )}
           </div>
           <button type="submit" class="btn btn-primary">
             {t('users.create')}

@@ -16,6 +16,8 @@ import { BreakdownTable } from './breakdown-table';
 import { ComparisonSection } from './comparison';
 import { ProblemAlert, fieldErrors } from './problem-alert';
 import { topLines } from './lines';
+import { can } from '../../state';
+import { AccompanimentSummary } from '../accompaniment/figures/dashboard-summary';
 
 export function DashboardPage() {
   const { vocab, places } = useAppState();
@@ -99,6 +101,7 @@ export function DashboardPage() {
         dimension={dimensionLabel(comparison.data?.dimension ?? dimension)}
         labelOf={(key) => keyLabel(comparison.data?.dimension ?? dimension, key, vocab, places)}
       />
+      {can('accompaniment.read') && <AccompanimentSummary from={filters.from} to={filters.to} />}
     </div>
   );
 }
