@@ -51,6 +51,13 @@ const EvidenceItemPage = lazyPage(() => import('./pages/evidence/evidence-item')
 const EvidenceCapturePage = lazyPage(() => import('./pages/evidence/capture-page').then((m) => m.CapturePage));
 const ActorTimelinePage = lazyPage(() => import('./pages/timeline/actor-timeline').then((m) => m.ActorTimelinePage));
 const PlaceTimelinePage = lazyPage(() => import('./pages/timeline/place-timeline').then((m) => m.PlaceTimelinePage));
+const RunListPage = lazyPage(() => import('./pages/accompaniment/runs/run-list').then((m) => m.RunListPage));
+const RunFormPage = lazyPage(() => import('./pages/accompaniment/runs/run-form').then((m) => m.RunFormPage));
+const RunPage = lazyPage(() => import('./pages/accompaniment/runs/run-page').then((m) => m.RunPage));
+const RunTrackPage = lazyPage(() => import('./pages/accompaniment/runs/track').then((m) => m.TrackPage));
+const PlanPage = lazyPage(() => import('./pages/accompaniment/runs/plan-view').then((m) => m.PlanPage));
+const MyRunsPage = lazyPage(() => import('./pages/accompaniment/runs/my-runs').then((m) => m.MyRunsPage));
+const AccompanimentFiguresPage = lazyPage(() => import('./pages/accompaniment/figures/figures-page').then((m) => m.AccompanimentFiguresPage));
 
 interface Routed {
   title: string;
@@ -86,6 +93,14 @@ function route(path: string): Routed {
   if (path === '/checkins') return { title: t('title.checkins'), page: <CheckinsPage />, nav: 'checkins' };
   if (path === '/checkins/duress') return { title: t('title.duressCode'), page: <DuressCodePage />, nav: 'checkins' };
   if ((m = match('/checkins/:id', path)) && UUID.test(m['id']!)) return { title: t('title.checkIn'), page: <CheckInPage key={m['id']} id={m['id']!} />, nav: 'checkins' };
+  if (path === '/accompaniment/my-runs') return { title: t('title.myRuns'), page: <MyRunsPage />, nav: 'myRuns' };
+  if ((m = match('/accompaniment/runs/:id/track', path)) && UUID.test(m['id']!)) return { title: t('title.accTrack'), page: <RunTrackPage key={m['id']} id={m['id']!} />, nav: 'myRuns' };
+  if (path === '/accompaniment/runs' && can('accompaniment.read')) return { title: t('title.accRuns'), page: <RunListPage />, nav: 'accompaniment' };
+  if (path === '/accompaniment/runs/new' && can('accompaniment.write')) return { title: t('title.accRunNew'), page: <RunFormPage key="new" />, nav: 'accompaniment' };
+  if ((m = match('/accompaniment/runs/:id/edit', path)) && UUID.test(m['id']!) && can('accompaniment.write')) return { title: t('title.accRunEdit'), page: <RunFormPage key={`e${m['id']}`} id={m['id']!} />, nav: 'accompaniment' };
+  if ((m = match('/accompaniment/runs/:id', path)) && UUID.test(m['id']!)) return { title: t('title.accRun'), page: <RunPage key={m['id']} id={m['id']!} />, nav: can('accompaniment.read') ? 'accompaniment' : 'myRuns' };
+  if (path === '/accompaniment/plan' && can('accompaniment.read')) return { title: t('title.accPlan'), page: <PlanPage />, nav: 'accompaniment' };
+  if (path === '/accompaniment/figures' && can('accompaniment.read')) return { title: t('title.accFigures'), page: <AccompanimentFiguresPage />, nav: 'accompaniment' };
   if (path === '/people') return { title: t('title.people'), page: <ActorListPage />, nav: 'people' };
   if ((m = match('/people/:id/edit', path)) && UUID.test(m['id']!)) return { title: t('title.person'), page: <ActorEditPage key={m['id']} id={m['id']!} />, nav: 'people' };
   if ((m = match('/people/:id/risk', path)) && UUID.test(m['id']!) && can('risk.write')) return { title: t('title.risk'), page: <RiskFormPage key={m['id']} id={m['id']!} />, nav: 'people' };
@@ -190,6 +205,7 @@ export function Shell() {
               {can('response.read') && item('/measures', 'measures', t('nav.measures'))}
               {item('/checkins', 'checkins', t('nav.checkins'))}
               {item('/alerts', 'alerts', t('nav.alerts'))}
+              {item('/accompaniment/my-runs', 'myRuns', t('nav.myRuns'))}
               {can('vocabulary.admin') && item('/admin/vocabularies', 'vocab', t('nav.vocabularies'))}
               {can('users.admin') && item('/admin/users', 'users', t('nav.users'))}
               {can('users.admin') && item('/admin/groups', 'groups', t('nav.groups'))}
