@@ -57,6 +57,14 @@ const RunPage = lazyPage(() => import('./pages/accompaniment/runs/run-page').the
 const RunTrackPage = lazyPage(() => import('./pages/accompaniment/runs/track').then((m) => m.TrackPage));
 const PlanPage = lazyPage(() => import('./pages/accompaniment/runs/plan-view').then((m) => m.PlanPage));
 const MyRunsPage = lazyPage(() => import('./pages/accompaniment/runs/my-runs').then((m) => m.MyRunsPage));
+const AccompanimentHubPage = lazyPage(() => import('./pages/accompaniment/people/hub').then((m) => m.AccompanimentHubPage));
+const AccPersonListPage = lazyPage(() => import('./pages/accompaniment/people/person-list').then((m) => m.PersonListPage));
+const AccPersonFormPage = lazyPage(() => import('./pages/accompaniment/people/person-form').then((m) => m.PersonFormPage));
+const AccPersonPage = lazyPage(() => import('./pages/accompaniment/people/person-page').then((m) => m.PersonPage));
+const AccHearingFormPage = lazyPage(() => import('./pages/accompaniment/people/hearing-form').then((m) => m.HearingFormPage));
+const AccHearingPage = lazyPage(() => import('./pages/accompaniment/people/hearing-page').then((m) => m.HearingPage));
+const AccHearingImportPage = lazyPage(() => import('./pages/accompaniment/people/hearing-import').then((m) => m.HearingImportPage));
+const AccRemindersPage = lazyPage(() => import('./pages/accompaniment/people/reminders').then((m) => m.RemindersPage));
 const AccompanimentFiguresPage = lazyPage(() => import('./pages/accompaniment/figures/figures-page').then((m) => m.AccompanimentFiguresPage));
 
 interface Routed {
@@ -93,6 +101,16 @@ function route(path: string): Routed {
   if (path === '/checkins') return { title: t('title.checkins'), page: <CheckinsPage />, nav: 'checkins' };
   if (path === '/checkins/duress') return { title: t('title.duressCode'), page: <DuressCodePage />, nav: 'checkins' };
   if ((m = match('/checkins/:id', path)) && UUID.test(m['id']!)) return { title: t('title.checkIn'), page: <CheckInPage key={m['id']} id={m['id']!} />, nav: 'checkins' };
+  if (path === '/accompaniment' && can('accompaniment.read')) return { title: t('title.accompaniment'), page: <AccompanimentHubPage />, nav: 'accompaniment' };
+  if (path === '/accompaniment/people' && can('accompaniment.read')) return { title: t('title.accPeople'), page: <AccPersonListPage />, nav: 'accompaniment' };
+  if (path === '/accompaniment/people/new' && can('accompaniment.write')) return { title: t('title.accPersonNew'), page: <AccPersonFormPage key="new" />, nav: 'accompaniment' };
+  if ((m = match('/accompaniment/people/:id/edit', path)) && UUID.test(m['id']!) && can('accompaniment.write')) return { title: t('title.accPersonEdit'), page: <AccPersonFormPage key={`e${m['id']}`} id={m['id']!} />, nav: 'accompaniment' };
+  if ((m = match('/accompaniment/people/:id', path)) && UUID.test(m['id']!) && can('accompaniment.read')) return { title: t('title.accPerson'), page: <AccPersonPage key={m['id']} id={m['id']!} />, nav: 'accompaniment' };
+  if (path === '/accompaniment/hearings/new' && can('accompaniment.write')) return { title: t('title.accHearingNew'), page: <AccHearingFormPage key="new" />, nav: 'accompaniment' };
+  if (path === '/accompaniment/hearings/import' && can('accompaniment.write')) return { title: t('title.accHearingImport'), page: <AccHearingImportPage />, nav: 'accompaniment' };
+  if ((m = match('/accompaniment/hearings/:id/edit', path)) && UUID.test(m['id']!) && can('accompaniment.write')) return { title: t('title.accHearingEdit'), page: <AccHearingFormPage key={`e${m['id']}`} id={m['id']!} />, nav: 'accompaniment' };
+  if ((m = match('/accompaniment/hearings/:id', path)) && UUID.test(m['id']!) && can('accompaniment.read')) return { title: t('title.accHearing'), page: <AccHearingPage key={m['id']} id={m['id']!} />, nav: 'accompaniment' };
+  if (path === '/accompaniment/reminders' && can('accompaniment.read')) return { title: t('title.accReminders'), page: <AccRemindersPage />, nav: 'accompaniment' };
   if (path === '/accompaniment/my-runs') return { title: t('title.myRuns'), page: <MyRunsPage />, nav: 'myRuns' };
   if ((m = match('/accompaniment/runs/:id/track', path)) && UUID.test(m['id']!)) return { title: t('title.accTrack'), page: <RunTrackPage key={m['id']} id={m['id']!} />, nav: 'myRuns' };
   if (path === '/accompaniment/runs' && can('accompaniment.read')) return { title: t('title.accRuns'), page: <RunListPage />, nav: 'accompaniment' };
@@ -205,6 +223,7 @@ export function Shell() {
               {can('response.read') && item('/measures', 'measures', t('nav.measures'))}
               {item('/checkins', 'checkins', t('nav.checkins'))}
               {item('/alerts', 'alerts', t('nav.alerts'))}
+              {can('accompaniment.read') && item('/accompaniment', 'accompaniment', t('nav.accompaniment'))}
               {item('/accompaniment/my-runs', 'myRuns', t('nav.myRuns'))}
               {can('vocabulary.admin') && item('/admin/vocabularies', 'vocab', t('nav.vocabularies'))}
               {can('users.admin') && item('/admin/users', 'users', t('nav.users'))}

@@ -7,12 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api';
 import { t } from '../../../i18n/i18n';
 import { Link } from '../../../router';
+import { summaryPeriod } from './period';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function summaryPeriod(from: string, to: string, today: string): { from: string; to: string } {
-  return { from: DAY.test(from) ? from : `${today.slice(0, 4)}-01-01`, to: DAY.test(to) ? to : today };
-}
 
 export function AccompanimentSummary({ from, to }: { from: string; to: string }) {
   const period = summaryPeriod(from, to, new Date().toISOString().slice(0, 10));

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { summaryPeriod } from './dashboard-summary';
+import { summaryPeriod } from './period';
 
 describe('the dashboard accompaniment line', () => {
   it('uses the dashboard dates when they are whole days, else this year so far', () => {
