@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { line, text, uuid } from '../text.js';
+import { placeOf } from './places.js';
+import { toInstant, type Resolved } from './time.js';
 
 export const HEARING_REF = 'HRG';
 export const hearingRef = (n: number) => `${HEARING_REF}-${String(n).padStart(4, '0')}`;
@@ -59,3 +61,78 @@ export const hearingOutcomeSchema = z
     next: hearingInputSchema.optional(),
   })
   .strict();
+
+/** What PUT /hearings/:id takes: a hearing and the version it was read at. */
+export const hearingUpdateSchema = hearingInputSchema.safeExtend({ version: z.number().int().min(1) });
+/** What POST /hearings/:id/outcome takes. */
+export const hearingOutcomeRequestSchema = hearingOutcomeSchema.safeExtend({ version: z.number().int().min(1) });
+export const hearingSearchSchema = z
+  .object({
+    from: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }),
+    to: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }),
+    status: z.enum(['scheduled', 'held', 'cancelled']).optional(),
+    personId: uuid.optional(),
+  })
+  .strict();
+/** days a hearing search may cover at most */
+export const HEARING_SEARCH_DAYS = 92;
+
+export interface HearingPersonView { id: string; ref: string; pseudonym: string; attendance: Attendance }
+export interface HearingSummary {
+  id: string; ref: string; court: string; courtZone: string; startsAt: string; startsLocal: string; kind: string;
+  presentPlace: string | null; presentZone: string | null; presentAt: string | null; presentLocal: string | null;
+  status: 'scheduled' | 'held' | 'cancelled'; outcome: string | null; people: HearingPersonView[];
+}
+export interface HearingView extends HearingSummary {
+  documents: string[]; hasRepresentative: boolean; hasNotes: boolean; nextHearing: HearingSummary | null;
+  previousHearing: { id: string; ref: string } | null; version: number; createdAt: string; updatedAt: string;
+}
+
+/** A problem with one field, as the services report them (the same shape as incident field problems). */
+export interface TimeProblem { path: string; message: string; code: string; params?: Record<string, string | number> }
+
+export interface HearingTimes { court: string; zone: string; startsAt: string; presentPlace: string | null; presentZone: string | null; presentAt: string | null }
+
+/** The problem a wall time that does not resolve gives, on `path`. */
+export function localTimeProblem(path: string, r: Exclude<Resolved, { ok: true }>): TimeProblem {
+  switch (r.code) {
+    case 'nonexistent_local_time': return { path, code: r.code, message: 'the clocks skip this time that day (they go forward): give another time' };
+    case 'ambiguous_local_time': return { path, code: r.code, message: `the clocks pass this time twice that day: say which (earlier ${r.earlier}, later ${r.later})`, params: { earlier: r.earlier, later: r.later } };
+    case 'bad_zone': return { path, code: 'unknown_place', message: 'the place has no known time zone' };
+    default: return { path, code: 'bad_local_time', message: 'must be a real date and time (YYYY-MM-DDTHH:mm)' };
+  }
+}
+
+/**
+ * The instants a hearing's wall times name: the start at the court's zone, the presentation at
+ * its place's zone. Unknown places and wall times the clocks skip or pass twice are problems on
+ * their field (under `prefix`, e.g. 'next.').
+ */
+export function resolveHearingTimes(
+  input: { court: string; startsLocal: string; startsFold?: 'earlier' | 'later' | undefined; presentPlace?: string | null | undefined; presentLocal?: string | null | undefined; presentFold?: 'earlier' | 'later' | undefined },
+  prefix = '',
+): { ok: true; times: HearingTimes } | { ok: false; problems: TimeProblem[] } {
+  const problems: TimeProblem[] = [];
+  const court = placeOf(input.court);
+  let startsAt: string | undefined;
+  if (!court || court.kind !== 'court') problems.push({ path: `${prefix}court`, code: 'unknown_place', message: 'is not a court in the places list' });
+  else {
+    const r = toInstant(input.startsLocal, court.zone, input.startsFold);
+    if (r.ok) startsAt = r.instant;
+    else problems.push(localTimeProblem(`${prefix}startsLocal`, r));
+  }
+  let presentAt: string | null = null;
+  let presentZone: string | null = null;
+  if (input.presentPlace) {
+    const place = placeOf(input.presentPlace);
+    if (!place) problems.push({ path: `${prefix}presentPlace`, code: 'unknown_place', message: 'is not a place in the places list' });
+    else if (input.presentLocal) {
+      presentZone = place.zone;
+      const r = toInstant(input.presentLocal, place.zone, input.presentFold);
+      if (r.ok) presentAt = r.instant;
+      else problems.push(localTimeProblem(`${prefix}presentLocal`, r));
+    }
+  }
+  if (problems.length || !court || !startsAt) return { ok: false, problems };
+  return { ok: true, times: { court: court.code, zone: court.zone, startsAt, presentPlace: input.presentPlace ?? null, presentZone, presentAt } };
+}

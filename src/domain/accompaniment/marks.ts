@@ -3,6 +3,9 @@
  * deadline (`mark_by`) passes with a passenger still pending or only picked up raises one alert to
  * the run's coordinator (no names in it); a passenger marked missed raises one at once.
  */
+import { z } from 'zod';
+import { uuid } from '../text.js';
+
 export const MARKS = ['pending', 'picked_up', 'arrived', 'presented', 'returned', 'missed'] as const;
 export type Mark = (typeof MARKS)[number];
 /** the marks a tap can set (pending only by correcting a mistake) */
@@ -18,3 +21,8 @@ export function isSettled(m: Mark): boolean {
 export function overdueLeg(markBy: string, marks: readonly Mark[], now: string): boolean {
   return Date.parse(markBy) <= Date.parse(now) && marks.some((m) => !isSettled(m));
 }
+
+
+/** One tap: a passenger's mark on a leg. */
+export const markInputSchema = z.object({ legId: uuid, personId: uuid, mark: z.enum(SETTABLE_MARKS) }).strict();
+export type MarkInput = z.input<typeof markInputSchema>;

@@ -64,3 +64,36 @@ export const accompaniedInputSchema = z
   .refine((x) => !(x.familyId && x.newFamily), { path: ['newFamily'], message: 'give a family or a new family, not both', params: { code: 'family_twice' } });
 export type AccompaniedInput = z.input<typeof accompaniedInputSchema>;
 export type AccompaniedParsed = z.output<typeof accompaniedInputSchema>;
+
+/** What PUT /people/:id takes: a person and the version it was read at. An omitted identity or needs note keeps the stored one. */
+export const accompaniedUpdateSchema = accompaniedInputSchema.safeExtend({ version: z.number().int().min(1) });
+export const peopleSearchSchema = z
+  .object({
+    q: line(80).optional(),
+    status: z.enum(['active', 'closed']).optional(),
+    familyId: uuid.optional(),
+  })
+  .strict();
+/** people a search lists at most */
+export const PEOPLE_SEARCH_LIMIT = 200;
+export const IDENTITY_FIELDS = ['names', 'caseNumbers', 'registrationNumbers', 'dateOfBirth', 'phones', 'messaging', 'documents'] as const;
+
+/** Which identity fields hold something (never their values). */
+export function filledIdentityFields(identity: Identity | null | undefined): string[] {
+  if (!identity) return [];
+  return IDENTITY_FIELDS.filter((f) => {
+    const v = identity[f];
+    return Array.isArray(v) ? v.length > 0 : typeof v === 'string' && v.trim() !== '';
+  });
+}
+
+export interface PersonSummary {
+  id: string; ref: string; pseudonym: string; familyId: string | null; familyLabel: string | null; familyRole: string | null;
+  ageGroup: 'child' | 'adult' | 'unknown'; needs: Need[]; languages: string[]; nationality: string | null; status: 'active' | 'closed';
+  nextHearing: { id: string; ref: string; startsAt: string; zone: string; court: string } | null;
+}
+export interface PersonView<H = unknown> extends PersonSummary {
+  reminderLang: ReminderLang;
+  stayingAt: { id: string; pseudonym: string; state: string | null; locality: string | null; country: string | null } | null;
+  hasIdentity: boolean; identityFields: string[]; hasNeedsNote: boolean; hearings: H[]; version: number; createdAt: string; updatedAt: string;
+}

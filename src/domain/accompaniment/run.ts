@@ -101,3 +101,32 @@ export function planLegs(arriveBy: string, marginMinutes: number, legs: { durati
   }
   return out;
 }
+
+/** A change of a run: the whole plan again and the version seen. */
+export const runUpdateSchema = runInputSchema.extend({ version: z.number().int().min(1).max(2 ** 31) }).strict();
+export type RunUpdateInput = z.input<typeof runUpdateSchema>;
+
+/** planned → underway → ended; cancelled from planned or underway; ended and cancelled are final. */
+export const runStatusSchema = z.object({ version: z.number().int().min(1).max(2 ** 31), status: z.enum(RUN_STATUSES) }).strict();
+export type RunStatusInput = z.input<typeof runStatusSchema>;
+
+/** Whether a run may go from one status to another. */
+export function statusChangeAllowed(from: RunStatus, to: RunStatus): boolean {
+  if (from === 'ended' || from === 'cancelled') return false;
+  if (to === 'cancelled' || to === 'ended') return true;
+  return from === 'planned' && to === 'underway';
+}
+
+/** A run is live (its drivers, escorts and partners reach it) while planned or underway. */
+export const isLive = (s: RunStatus) => s === 'planned' || s === 'underway';
+
+/** after its last leg's arrival, a run nobody ended ends by itself (and its hand-offs with it) */
+export const AUTO_END_HOURS = 12;
+
+/** The day and week view: at most 31 days. */
+export const MAX_PLAN_DAYS = 31;
+export const planQuerySchema = z.object({ from: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }), to: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }) }).strict();
+export type PlanQuery = z.input<typeof planQuerySchema>;
+
+/** The audited look at the meeting points (nothing to send). */
+export const meetingPointsSchema = z.object({}).strict().optional();

@@ -13,6 +13,7 @@ import type { Store } from '../../store/store.js';
 import { newId } from '../../crypto/random.js';
 import { escalateMissedCheckins } from '../checkins/escalate-missed.js';
 import { alertOverdueSteps } from '../urgent/overdue-steps.js';
+import { alertUnmarkedLegs } from '../accompaniment/tracking/unmarked-legs.js';
 import { remindRenewals } from '../measures/renewal-reminders.js';
 import { sendPending } from './send-pending.js';
 
@@ -29,7 +30,7 @@ export function sweepFiles(store: Store, now: string): Promise<number> {
 /** One pass over everything due at `now`: what was raised and what was sent. */
 export async function runDueWork(store: Store, owner: string, now: () => string): Promise<{ raised: number; sent: number }> {
   const at = now();
-  const raised = (await escalateMissedCheckins(store, at)) + (await alertOverdueSteps(store, at)) + (await remindRenewals(store, at));
+  const raised = (await escalateMissedCheckins(store, at)) + (await alertOverdueSteps(store, at)) + (await remindRenewals(store, at)) + (await alertUnmarkedLegs(store, at));
   const sent = await sendPending(store, { owner, now });
   return { raised, sent };
 }

@@ -1,0 +1,41 @@
+/**
+ * One tap on the day (ADR 0024): a passenger's mark on a leg — picked up, arrived, presented,
+ * returned, missed, or pending again to undo a mistake. The organisation's writers mark any leg; a
+ * driver or escort only the legs they drive, a partner only the legs handed off to it. Last writer
+ * wins, each tap audited with ids only. Marking someone missed raises `run_missed` to the run's
+ * coordinator in the same transaction (the run's reference and a link, no name); the first pick-up
+ * of a planned run makes it underway.
+ */
+import type { ServiceContext } from '../../context.js';
+import { parseInput } from '../../validate.js';
+import { notFound } from '../../errors.js';
+import { raiseAlert } from '../../alerts/raise-alert.js';
+import { isLive } from '../../../domain/accompaniment/run.js';
+import { markInputSchema, type MarkInput } from '../../../domain/accompaniment/marks.js';
+import { requireMarkable, runAccess, runClosed } from '../run-access.js';
+import { loadRuns, runView, type LegView } from '../runs/run-views.js';
+
+export const runPath = (runId: string) => `/accompaniment/runs/${runId}`;
+
+export async function markPassenger(ctx: ServiceContext, runId: string, raw: MarkInput): Promise<{ leg: LegView }> {
+  const input = parseInput(markInputSchema, raw);
+  await ctx.store.transaction(async (tx) => {
+    const access = await runAccess({ ...ctx, store: tx }, runId);
+    if (!isLive(access.run.status)) throw runClosed(access.run.ref);
+    requireMarkable(access, input.legId);
+    const now = ctx.now();
+    if (!(await tx.transport.setMark(input.legId, input.personId, input.mark, now, ctx.user.id))) throw notFound('passenger on this leg');
+    await tx.audit.add({ at: now, userId: ctx.user.id, action: 'run.marked', targetType: 'transport_run', targetId: runId, detail: { legId: input.legId, personId: input.personId, mark: input.mark } });
+    if (input.mark === 'picked_up') await tx.transport.startIfPlanned(runId, now);
+    if (input.mark === 'missed') {
+      await raiseAlert(tx, {
+        kind: 'run_missed', dedupeKey: `run-missed:${input.legId}:${input.personId}`, ref: access.run.ref, path: runPath(runId),
+        subject: { type: 'transport_run', id: runId }, users: [access.run.coordinatorId], now,
+      });
+    }
+  });
+  const access = await runAccess(ctx, runId);
+  const b = await loadRuns(ctx.store, [access.run]);
+  const view = runView(b, access.run, access.markable, []);
+  return { leg: view.legs.find((l) => l.id === input.legId)! };
+}
