@@ -4,7 +4,8 @@
  * secret, people and organisations with their protection measures and risk assessments, every
  * incident — removed and merged ones too, with their removal date and where they were merged —
  * with all their parts, its urgent cases, appeals and campaigns, the full history, the pairs
- * dismissed as not duplicates, evidence with its files, and the record of imports.
+ * dismissed as not duplicates, evidence with its files, the record of imports, and accompaniment
+ * (families and people accompanied, hearings, transport runs).
  * Read in one transaction, so the document is a consistent snapshot, with the audit event in the
  * same one.
  *
@@ -25,6 +26,7 @@ import { readRiskAssessments, readUrgentCases, readCampaigns } from './export-re
 import { exportedEvidence, readEvidence, tooMuchEvidence, base64Of, base64Pieces, type ItemFiles } from './export-evidence.js';
 import { readImportMappings, readImportRuns } from './export-imports.js';
 import { readDuplicateDismissals } from './export-duplicates.js';
+import { readAccompaniment } from './export-accompaniment.js';
 import { writeDocument, type Sink } from './write-json.js';
 
 type Doc = InterchangeDocument;
@@ -56,6 +58,10 @@ export interface ExportCounts {
   evidence: number;
   importMappings: number;
   importRuns: number;
+  accompaniedFamilies: number;
+  accompaniedPeople: number;
+  hearings: number;
+  transportRuns: number;
 }
 
 export function countsOf(doc: InterchangeDocument): ExportCounts {
@@ -76,6 +82,10 @@ export function countsOf(doc: InterchangeDocument): ExportCounts {
     evidence: doc.evidence.length,
     importMappings: doc.importMappings.length,
     importRuns: doc.importRuns.length,
+    accompaniedFamilies: doc.accompaniedFamilies.length,
+    accompaniedPeople: doc.accompaniedPeople.length,
+    hearings: doc.hearings.length,
+    transportRuns: doc.transportRuns.length,
   };
 }
 
@@ -125,6 +135,7 @@ async function snapshot(ctx: ServiceContext, tx: Store, now: string, opts: Expor
     evidence: evidence.items,
     importMappings: await readImportMappings(tx),
     importRuns: await readImportRuns(tx),
+    ...(await readAccompaniment(tx, actorIds)),
   };
   await tx.audit.add({ at: now, userId: ctx.user.id, action: 'interchange.exported', detail: { ...countsOf(doc), restrictedLeftOut: hidden.size, evidenceLeftOut: left } });
   return { doc, files: evidence.files };

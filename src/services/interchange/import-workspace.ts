@@ -30,10 +30,12 @@ import { findConflicts } from './find-conflicts.js';
 import { writeEvidenceFiles, discardEvidenceFiles, type WrittenFiles } from './import-evidence-files.js';
 import { writeImportRecord, writeRiskAssessments, writeResponse, writeEvidence } from './import-sections.js';
 import { writeMerges, writeDuplicateDismissals } from './import-duplicates.js';
+import { accompanimentState, checkAccompaniment, accompanimentConflicts, writeAccompaniment } from './import-accompaniment.js';
 
 export type ImportPhase =
   | 'evidenceFiles' | 'vocabularies' | 'organisations' | 'actors' | 'importMappings' | 'importRuns' | 'incidents' | 'revisions'
-  | 'duplicateDismissals' | 'riskAssessments' | 'urgentCases' | 'campaigns' | 'evidence';
+  | 'duplicateDismissals' | 'riskAssessments' | 'urgentCases' | 'campaigns' | 'evidence'
+  | 'accompaniedFamilies' | 'accompaniedPeople' | 'hearings' | 'transportRuns';
 
 export interface ImportProgress {
   phase: ImportPhase;
@@ -82,6 +84,11 @@ export interface ImportResult {
   evidenceFiles: number;
   importMappings: number;
   importRuns: number;
+  /** accompaniment, numbered ACP-…, FAM-…, HRG-…, RUN-… after this workspace's own */
+  accompaniedFamilies: number;
+  accompaniedPeople: number;
+  hearings: number;
+  transportRuns: number;
   /** accounts in the file that exist here (matched by e-mail); references to them now point to the account here */
   usersMatched: number;
   /** e-mails of accounts in the file that do not exist here: not created; references to them are kept as they are */
@@ -98,9 +105,9 @@ function tooMany(problems: FieldProblem[]): FieldProblem[] {
 /** Steps 2 and 3 of the header: throws (400 or 409) when the document does not fit this workspace. */
 async function check(tx: Store, doc: InterchangeDocument): Promise<StoreState> {
   const st = await storeState(tx, doc);
-  const problems = checkDocument(doc, st);
+  const problems = [...checkDocument(doc, st), ...checkAccompaniment(doc, await accompanimentState(tx, doc))];
   if (problems.length) throw invalid(tooMany(problems));
-  const conflicts = await findConflicts(tx, doc);
+  const conflicts = [...(await findConflicts(tx, doc)), ...(await accompanimentConflicts(tx, doc))];
   if (conflicts.length) {
     const listed = tooMany(conflicts);
     throw new ServiceError(409, 'conflict', `nothing was imported: ${listed.map((p) => `${p.path}: ${p.message}`).join('; ')}`, listed);
@@ -235,6 +242,9 @@ export async function importWorkspace(ctx: ServiceContext, value: unknown, opts:
       await writeRiskAssessments(tx, doc, who, progress('riskAssessments'));
       await writeResponse(tx, doc, who, { cases: progress('urgentCases'), campaigns: progress('campaigns') });
       await writeEvidence(tx, doc, files, who, { userId: ctx.user.id, now }, progress('evidence'));
+      await writeAccompaniment(tx, doc, who, {
+        families: progress('accompaniedFamilies'), people: progress('accompaniedPeople'), hearings: progress('hearings'), runs: progress('transportRuns'),
+      });
 
       const counts: ImportResult = {
         incidents: doc.incidents.length,
@@ -255,6 +265,10 @@ export async function importWorkspace(ctx: ServiceContext, value: unknown, opts:
         evidenceFiles: files.ids.reduce((k, f) => k + (f.view ? 2 : 1), 0),
         importMappings: doc.importMappings.length,
         importRuns: doc.importRuns.length,
+        accompaniedFamilies: doc.accompaniedFamilies.length,
+        accompaniedPeople: doc.accompaniedPeople.length,
+        hearings: doc.hearings.length,
+        transportRuns: doc.transportRuns.length,
         usersMatched: userMap.size,
         usersSkipped,
       };

@@ -3,12 +3,13 @@
  * holding a whole workspace — vocabularies, organisations, accounts (without secrets), people and
  * organisations affected, incidents with every part and their history, pairs of incidents said not
  * to be duplicates, risk assessments, urgent cases with their appeals, campaigns, evidence with its
- * files, and the record of imports. Every
+ * files, the record of imports, and accompaniment (people, hearings, transport runs). Every
  * field is documented in docs/interchange.md. The file is plaintext and holds identifying data:
  * handle it as sensitive.
  *
  * Conventions: ids are kept; a field that is not set is left out (never null); lists keep the
  * order the workspace shows them in. Values derived from others (references INC-…, URG-…, EV-…,
+ * ACP-…, FAM-…, HRG-…, RUN-…,
  * the day span of a fuzzy date, the root of an act code, the group of a perpetrator code, the
  * search index) are not in the file: the importing workspace computes them again.
  *
@@ -23,6 +24,7 @@ import { riskAssessmentSchema, urgentCaseSchema, campaignSchema } from './format
 import { evidenceItemSchema } from './format-evidence.js';
 import { importMappingRecordSchema, importRunSchema } from './format-imports.js';
 import { duplicateDismissalSchema } from './format-duplicates.js';
+import { accompaniedFamilySchema, accompaniedPersonSchema, hearingSchema, transportRunSchema } from './format-accompaniment.js';
 import { interchangeDocumentSchemaV1, upgradeV1 } from './format-v1.js';
 import { checkEvidenceBytes } from './check-evidence-bytes.js';
 
@@ -34,6 +36,10 @@ export { riskAssessmentSchema, urgentCaseSchema, urgentStepSchema, urgentNoteSch
 export { evidenceItemSchema, fileBytesSchema, MAX_INTERCHANGE_FILE_BYTES } from './format-evidence.js';
 export { importMappingRecordSchema, importRunSchema } from './format-imports.js';
 export { duplicateDismissalSchema } from './format-duplicates.js';
+export {
+  accompaniedFamilySchema, accompaniedIdentitySchema, accompaniedPersonSchema, hearingSchema, hearingPersonSchema, hearingReminderSchema,
+  transportRunSchema, transportLegSchema, transportPassengerSchema, legMarkSchema,
+} from './format-accompaniment.js';
 
 export const INTERCHANGE_FORMAT = 'bitacora-interchange';
 export const INTERCHANGE_VERSION = 2;
@@ -55,6 +61,12 @@ export const interchangeDocumentSchema = z.strictObject({
   evidence: z.array(evidenceItemSchema),
   importMappings: z.array(importMappingRecordSchema),
   importRuns: z.array(importRunSchema),
+  // accompaniment (added within version 2, before any release wrote version 2 without it): a file
+  // without these sections reads as having none
+  accompaniedFamilies: z.array(accompaniedFamilySchema).default([]),
+  accompaniedPeople: z.array(accompaniedPersonSchema).default([]),
+  hearings: z.array(hearingSchema).default([]),
+  transportRuns: z.array(transportRunSchema).default([]),
 });
 
 export type InterchangeDocument = z.infer<typeof interchangeDocumentSchema>;
@@ -69,6 +81,10 @@ export type InterchangeCampaign = InterchangeDocument['campaigns'][number];
 export type InterchangeEvidence = InterchangeDocument['evidence'][number];
 export type InterchangeImportMapping = InterchangeDocument['importMappings'][number];
 export type InterchangeImportRun = InterchangeDocument['importRuns'][number];
+export type InterchangeAccompaniedFamily = InterchangeDocument['accompaniedFamilies'][number];
+export type InterchangeAccompaniedPerson = InterchangeDocument['accompaniedPeople'][number];
+export type InterchangeHearing = InterchangeDocument['hearings'][number];
+export type InterchangeTransportRun = InterchangeDocument['transportRuns'][number];
 
 const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 

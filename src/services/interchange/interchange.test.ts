@@ -91,13 +91,21 @@ function merged(base: InterchangeDocument, add: InterchangeDocument): Omit<Inter
     evidence: [...base.evidence, ...add.evidence],
     importMappings: [...base.importMappings, ...add.importMappings].sort(by((m) => [m.createdAt, m.id])),
     importRuns: [...base.importRuns, ...add.importRuns].sort(by((r) => [r.at, r.id])),
+    // numbered after the workspace's own, in the file's order
+    accompaniedFamilies: [...base.accompaniedFamilies, ...add.accompaniedFamilies],
+    accompaniedPeople: [...base.accompaniedPeople, ...add.accompaniedPeople],
+    hearings: [...base.hearings, ...add.hearings],
+    transportRuns: [...base.transportRuns, ...add.transportRuns],
   };
 }
 const portable = ({ exportedAt: _e, users: _u, ...rest }: InterchangeDocument) => rest;
 
 /** The document as version 1 wrote it: without what version 2 added. */
 function v1Of(doc: InterchangeDocument): Record<string, unknown> {
-  const { duplicateDismissals: _d, riskAssessments: _r, urgentCases: _u, campaigns: _c, evidence: _e, importMappings: _m, importRuns: _i, ...rest } = doc;
+  const {
+    duplicateDismissals: _d, riskAssessments: _r, urgentCases: _u, campaigns: _c, evidence: _e, importMappings: _m, importRuns: _i,
+    accompaniedFamilies: _af, accompaniedPeople: _ap, hearings: _h, transportRuns: _t, ...rest
+  } = doc;
   return { ...rest, version: 1, incidents: doc.incidents.map(({ counts: _n, importRunId: _x, mergedInto: _g, ...inc }) => inc) };
 }
 
