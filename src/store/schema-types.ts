@@ -224,12 +224,12 @@ export interface HearingTable {
 }
 export interface HearingPersonTable { hearing_id: string; person_id: string; attendance: 'expected' | 'presented' | 'missed' | 'excused' }
 export interface TransportRunTable {
-  id: string; org_id: string; ref: string; day: string; label: string | null; coordinator_id: string; status: 'planned' | 'underway' | 'ended' | 'cancelled';
+  id: string; org_id: string; ref: string; day: string; label: string | null; coordinator_id: string; arrive_place: string; arrive_zone: string; arrive_at: string; margin_minutes: number; status: 'planned' | 'underway' | 'ended' | 'cancelled';
   ended_at: string | null; created_at: string; created_by: string; updated_at: string; version: number;
 }
 export interface TransportLegTable {
   id: string; run_id: string; ordinal: number; from_place: string; from_zone: string; to_place: string; to_zone: string; mode: string;
-  depart_at: string; arrive_at: string; seats: number | null; escort_id: string | null; handoff_org_id: string | null; mark_by: string; meeting_point: string | null;
+  depart_at: string; fixed_depart: Generated<number>; arrive_at: string; seats: number | null; escort_id: string | null; handoff_org_id: string | null; mark_by: string; meeting_point: string | null;
 }
 export interface TransportPassengerTable { run_id: string; person_id: string; hearing_id: string | null; ordinal: number }
 export interface LegMarkTable { leg_id: string; person_id: string; status: 'pending' | 'picked_up' | 'arrived' | 'presented' | 'returned' | 'missed'; at: string | null; by_user: string | null; version: number }

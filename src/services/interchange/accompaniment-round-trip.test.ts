@@ -95,16 +95,16 @@ async function seed(ctx: ServiceContext, escortId: string, shelterId: string): P
   await db.insertInto('hearing_reminders').values({ id: ids['reminder']!, hearing_id: ids['h1']!, person_id: ids['p1']!, channel: 'print', lang: 'en', status: 'printed', at: T(7), by_user: escortId }).execute();
 
   const runDk = await sealer.dataKey(recordName('run', ids['run']!), true);
-  await db.insertInto('transport_runs').values({ id: ids['run']!, org_id: org, ref: 'RUN-0001', day: '2027-03-14', label: 'Mexicali a San Ysidro', coordinator_id: by, status: 'ended', ended_at: T(21), created_at: T(8), created_by: by, updated_at: T(21), version: 5 }).execute();
+  await db.insertInto('transport_runs').values({ id: ids['run']!, org_id: org, ref: 'RUN-0001', day: '2027-03-14', label: 'Mexicali a San Ysidro', coordinator_id: by, arrive_place: 'poe-san-ysidro', arrive_zone: 'America/Los_Angeles', arrive_at: '2027-03-14T11:00:00.000Z', margin_minutes: 30, status: 'ended', ended_at: T(21), created_at: T(8), created_by: by, updated_at: T(21), version: 5 }).execute();
   await db.insertInto('transport_legs').values([
     {
       id: ids['leg1']!, run_id: ids['run']!, ordinal: 1, from_place: 'mx-mexicali', from_zone: 'America/Tijuana', to_place: 'mx-tijuana', to_zone: 'America/Tijuana', mode: 'bus',
-      depart_at: '2027-03-14T06:30:00.000Z', arrive_at: '2027-03-14T09:30:00.000Z', seats: 3, escort_id: escortId, handoff_org_id: null, mark_by: '2027-03-14T09:50:00.000Z',
+      depart_at: '2027-03-14T06:30:00.000Z', fixed_depart: 1, arrive_at: '2027-03-14T09:30:00.000Z', seats: 3, escort_id: escortId, handoff_org_id: null, mark_by: '2027-03-14T09:50:00.000Z',
       meeting_point: sealer.seal(runDk, { record: recordName('run', ids['run']!), table: 'transport_legs', row: ids['leg1']!, column: 'meeting_point' }, 'Puerta azul del albergue, 23:00'),
     },
     {
       id: ids['leg2']!, run_id: ids['run']!, ordinal: 2, from_place: 'mx-tijuana', from_zone: 'America/Tijuana', to_place: 'poe-san-ysidro', to_zone: 'America/Los_Angeles', mode: 'walk',
-      depart_at: '2027-03-14T11:00:00.000Z', arrive_at: '2027-03-14T11:40:00.000Z', seats: null, escort_id: null, handoff_org_id: ids['partner']!, mark_by: '2027-03-14T12:00:00.000Z', meeting_point: null,
+      depart_at: '2027-03-14T11:00:00.000Z', fixed_depart: 0, arrive_at: '2027-03-14T11:40:00.000Z', seats: null, escort_id: null, handoff_org_id: ids['partner']!, mark_by: '2027-03-14T12:00:00.000Z', meeting_point: null,
     },
   ]).execute();
   await db.insertInto('transport_passengers').values([{ run_id: ids['run']!, person_id: ids['p1']!, hearing_id: ids['h1']!, ordinal: 0 }, { run_id: ids['run']!, person_id: ids['p2']!, hearing_id: null, ordinal: 1 }]).execute();

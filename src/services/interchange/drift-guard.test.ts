@@ -91,9 +91,9 @@ describe('interchange format drift guards', () => {
     // hearings[].people[]
     hearing_people: 'attendance hearing_id person_id',
     // coordinator_id: coordinatorId (a user reference that must match an account here: it links to users)
-    transport_runs: 'coordinator_id created_at created_by day ended_at id label org_id ref status updated_at version',
+    transport_runs: 'arrive_at arrive_place arrive_zone coordinator_id created_at created_by day ended_at id label margin_minutes org_id ref status updated_at version',
     // transportRuns[].legs[]: from_place/to_place → from/to; escort_id: escortId (must match an account here); meeting_point 🔒
-    transport_legs: 'arrive_at depart_at escort_id from_place from_zone handoff_org_id id mark_by meeting_point mode ordinal run_id seats to_place to_zone',
+    transport_legs: 'arrive_at depart_at escort_id fixed_depart from_place from_zone handoff_org_id id mark_by meeting_point mode ordinal run_id seats to_place to_zone',
     // transportRuns[].passengers[]
     transport_passengers: 'hearing_id ordinal person_id run_id',
     // transportRuns[].legs[].marks[]; by_user: byUser (a user reference)

@@ -50,12 +50,13 @@ export async function readAccompaniment(tx: Store, actorIds: ReadonlySet<string>
   );
   const transportRuns = (await rows.runs()).map((r) =>
     set({
-      id: r.id, orgId: r.org_id, day: r.day, label: r.label, coordinatorId: r.coordinator_id, status: r.status, endedAt: r.ended_at,
+      id: r.id, orgId: r.org_id, day: r.day, label: r.label, coordinatorId: r.coordinator_id,
+      arrivePlace: r.arrive_place, arriveZone: r.arrive_zone, arriveAt: r.arrive_at, marginMinutes: Number(r.margin_minutes), status: r.status, endedAt: r.ended_at,
       createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, version: r.version,
       legs: r.legs.map((l) =>
         set({
           id: l.id, ordinal: l.ordinal, from: l.from_place, fromZone: l.from_zone, to: l.to_place, toZone: l.to_zone, mode: l.mode as Leg['mode'],
-          departAt: l.depart_at, arriveAt: l.arrive_at, seats: l.seats, escortId: l.escort_id, handoffOrgId: l.handoff_org_id, markBy: l.mark_by,
+          departAt: l.depart_at, fixedDepart: Number(l.fixed_depart) === 1, arriveAt: l.arrive_at, seats: l.seats, escortId: l.escort_id, handoffOrgId: l.handoff_org_id, markBy: l.mark_by,
           meetingPoint: l.meeting_point,
           marks: l.marks.map((m) => set({ personId: m.person_id, status: m.status, at: m.at, byUser: m.by_user, version: m.version })),
         }),

@@ -138,6 +138,8 @@ export const transportLegSchema = z.strictObject({
   toZone: zoneName,
   mode: z.enum(MODES),
   departAt: instant,
+  /** the departure was fixed (a timetable) rather than planned backwards */
+  fixedDepart: z.boolean(),
   arriveAt: instant,
   seats: z.number().int().min(1).max(200).optional(),
   /** the driver or escort: an account (a user reference that must match an account of the importing workspace) */
@@ -168,6 +170,11 @@ export const transportRunSchema = z.strictObject({
   label: verbatim(120).optional(),
   /** an account (a user reference that must match an account of the importing workspace) */
   coordinatorId: userRef,
+  /** the place, zone and instant the run was planned to arrive by, and the margin kept before it */
+  arrivePlace: placeCode,
+  arriveZone: zoneName,
+  arriveAt: instant,
+  marginMinutes: z.number().int().min(0).max(24 * 60),
   status: z.enum(RUN_STATUSES),
   endedAt: instant.optional(),
   createdAt: instant,

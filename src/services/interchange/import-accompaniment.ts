@@ -152,6 +152,8 @@ export function checkAccompaniment(doc: InterchangeDocument, st: AccompanimentSt
     unique(seenRuns, r.id, `${at}.id`);
     orgRef(r.orgId, `${at}.orgId`);
     account(r.coordinatorId, `${at}.coordinatorId`);
+    place(r.arrivePlace, `${at}.arrivePlace`);
+    zone(r.arriveZone, `${at}.arriveZone`);
     const riding = new Set<string>();
     r.passengers.forEach((p, j) => {
       if (riding.has(p.personId)) add(`${at}.passengers[${j}].personId`, `${p.personId} is listed twice`);
@@ -238,10 +240,11 @@ export async function writeAccompaniment(
   for (const h of doc.hearings) if (h.nextHearingId !== undefined) await rows.linkNextHearing(h.id, h.nextHearingId);
   for (const [n, r] of doc.transportRuns.entries()) {
     await rows.writeRun({
-      id: r.id, org_id: r.orgId, ref: ref('transport_runs', runRef), day: r.day, label: nul(r.label), coordinator_id: who(r.coordinatorId), status: r.status,
+      id: r.id, org_id: r.orgId, ref: ref('transport_runs', runRef), day: r.day, label: nul(r.label), coordinator_id: who(r.coordinatorId),
+      arrive_place: r.arrivePlace, arrive_zone: r.arriveZone, arrive_at: r.arriveAt, margin_minutes: r.marginMinutes, status: r.status,
       ended_at: nul(r.endedAt), created_at: r.createdAt, created_by: who(r.createdBy), updated_at: r.updatedAt, version: r.version,
       legs: r.legs.map((l) => ({
-        id: l.id, ordinal: l.ordinal, from_place: l.from, from_zone: l.fromZone, to_place: l.to, to_zone: l.toZone, mode: l.mode, depart_at: l.departAt, arrive_at: l.arriveAt,
+        id: l.id, ordinal: l.ordinal, from_place: l.from, from_zone: l.fromZone, to_place: l.to, to_zone: l.toZone, mode: l.mode, depart_at: l.departAt, fixed_depart: l.fixedDepart ? 1 : 0, arrive_at: l.arriveAt,
         seats: nul(l.seats), escort_id: l.escortId === undefined ? null : who(l.escortId), handoff_org_id: nul(l.handoffOrgId), mark_by: l.markBy, meeting_point: nul(l.meetingPoint),
         marks: l.marks.map((m) => ({ person_id: m.personId, status: m.status, at: nul(m.at), by_user: m.byUser === undefined ? null : who(m.byUser), version: m.version })),
       })),

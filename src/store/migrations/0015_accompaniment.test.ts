@@ -22,7 +22,8 @@ const hearing = (id: string, ref: string, extra: Record<string, unknown> = {}) =
   created_at: NOW, created_by: 'u', updated_at: NOW, updated_by: 'u', version: 1, ...extra,
 });
 const run = (id: string, ref: string, extra: Record<string, unknown> = {}) => ({
-  id, org_id: 'o', ref, day: '2027-03-14', coordinator_id: 'u', status: 'planned', created_at: NOW, created_by: 'u', updated_at: NOW, version: 1, ...extra,
+  id, org_id: 'o', ref, day: '2027-03-14', coordinator_id: 'u',
+  arrive_place: 'poe-san-ysidro', arrive_zone: 'America/Los_Angeles', arrive_at: NOW, margin_minutes: 30, status: 'planned', created_at: NOW, created_by: 'u', updated_at: NOW, version: 1, ...extra,
 });
 const leg = (id: string, runId: string, ordinal: number, extra: Record<string, unknown> = {}) => ({
   id, run_id: runId, ordinal, from_place: 'tijuana', from_zone: 'America/Tijuana', to_place: 'san_ysidro', to_zone: 'America/Los_Angeles', mode: 'van',

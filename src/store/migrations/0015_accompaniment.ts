@@ -12,8 +12,8 @@
  *   The representative and the notes are sealed under the hearing's key ('hearing/<id>').
  *   Instants are UTC ISO strings; the zone (IANA) says how they are shown.
  * - `transport_runs` / `transport_legs` / `transport_passengers` / `leg_marks`: a run to a hearing
- *   day, its legs (places and zones, departure and arrival instants, seats, the driver or escort,
- *   the partner organisation that takes over), who rides (with the hearing they go to) and, per leg
+ *   day (with the place, instant and margin it was planned back from), its legs (places and zones, departure and arrival instants, seats, the driver or escort,
+ *   the partner organisation that takes over; whether its departure was fixed), who rides (with the hearing they go to) and, per leg
  *   and passenger, the mark of the day (pending, picked up, arrived, presented, returned, missed).
  *   A leg's meeting point is sealed under the run's key ('run/<id>').
  * - `hearing_reminders`: each reminder sent or printed (channel, language, when, by whom).
@@ -104,6 +104,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('label', 'text')
     .addColumn('coordinator_id', 'text', (c) => c.notNull().references('users.id'))
+    // the place and instant to arrive by (the presentation), and the margin kept before it: what the plan was made from
+    .addColumn('arrive_place', 'text', (c) => c.notNull())
+    .addColumn('arrive_zone', 'text', (c) => c.notNull())
+    .addColumn('arrive_at', 'text', (c) => c.notNull())
+    .addColumn('margin_minutes', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status IN ('planned', 'underway', 'ended', 'cancelled')`))
     .addColumn('ended_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -125,6 +130,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('to_zone', 'text', (c) => c.notNull())
     .addColumn('mode', 'text', (c) => c.notNull())
     .addColumn('depart_at', 'text', (c) => c.notNull())
+    // 1 when the departure was fixed (a timetable) rather than planned backwards
+    .addColumn('fixed_depart', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('arrive_at', 'text', (c) => c.notNull())
     .addColumn('seats', 'integer')
     .addColumn('escort_id', 'text', (c) => c.references('users.id'))

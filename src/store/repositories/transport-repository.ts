@@ -23,6 +23,11 @@ export interface RunRow {
   day: string;
   label: string | null;
   coordinatorId: string;
+  /** the place and instant the plan was made back from, and the margin kept before it */
+  arrivePlace: string;
+  arriveZone: string;
+  arriveAt: string;
+  marginMinutes: number;
   status: RunStatus;
   endedAt: string | null;
   createdAt: string;
@@ -41,6 +46,8 @@ export interface LegRow {
   toZone: string;
   mode: string;
   departAt: string;
+  /** the departure was fixed (a timetable), not planned backwards */
+  fixedDepart: boolean;
   arriveAt: string;
   seats: number | null;
   escortId: string | null;
@@ -54,7 +61,7 @@ export interface MarkRow { legId: string; personId: string; status: Mark; at: st
 
 /** A leg to write: its id (kept on a change for the same ordinal), and its meeting point (undefined: keep what is there). */
 export interface LegWrite extends Omit<LegRow, 'runId' | 'hasMeetingPoint'> { meetingPoint: string | null | undefined }
-export interface RunWrite { id: string; orgId: string; ref: string; day: string; label: string | null; coordinatorId: string; at: string; by: string }
+export interface RunWrite { id: string; orgId: string; ref: string; day: string; label: string | null; coordinatorId: string; arrivePlace: string; arriveZone: string; arriveAt: string; marginMinutes: number; at: string; by: string }
 
 /** What a run's views show of a rider: plain columns only. */
 export interface RiderFacts {
@@ -96,7 +103,8 @@ const CHUNK = 400;
 
 function runOf(r: Selectable<TransportRunTable>): RunRow {
   return {
-    id: r.id, orgId: r.org_id, ref: r.ref, day: r.day, label: r.label, coordinatorId: r.coordinator_id, status: r.status, endedAt: r.ended_at,
+    id: r.id, orgId: r.org_id, ref: r.ref, day: r.day, label: r.label, coordinatorId: r.coordinator_id,
+    arrivePlace: r.arrive_place, arriveZone: r.arrive_zone, arriveAt: r.arrive_at, marginMinutes: Number(r.margin_minutes), status: r.status, endedAt: r.ended_at,
     createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, version: Number(r.version),
   };
 }
@@ -104,7 +112,7 @@ function runOf(r: Selectable<TransportRunTable>): RunRow {
 function legOf(r: Selectable<TransportLegTable>): LegRow {
   return {
     id: r.id, runId: r.run_id, ordinal: Number(r.ordinal), from: r.from_place, fromZone: r.from_zone, to: r.to_place, toZone: r.to_zone, mode: r.mode,
-    departAt: r.depart_at, arriveAt: r.arrive_at, seats: r.seats === null ? null : Number(r.seats), escortId: r.escort_id, handoffOrgId: r.handoff_org_id,
+    departAt: r.depart_at, fixedDepart: Number(r.fixed_depart) === 1, arriveAt: r.arrive_at, seats: r.seats === null ? null : Number(r.seats), escortId: r.escort_id, handoffOrgId: r.handoff_org_id,
     markBy: r.mark_by, hasMeetingPoint: r.meeting_point !== null,
   };
 }
@@ -143,7 +151,8 @@ export class TransportRepository {
 
   async insertRun(run: RunWrite, legs: LegWrite[], passengers: PassengerRow[]): Promise<void> {
     await this.db.insertInto('transport_runs').values({
-      id: run.id, org_id: run.orgId, ref: run.ref, day: run.day, label: run.label, coordinator_id: run.coordinatorId, status: 'planned', ended_at: null,
+      id: run.id, org_id: run.orgId, ref: run.ref, day: run.day, label: run.label, coordinator_id: run.coordinatorId,
+      arrive_place: run.arrivePlace, arrive_zone: run.arriveZone, arrive_at: run.arriveAt, margin_minutes: run.marginMinutes, status: 'planned', ended_at: null,
       created_at: run.at, created_by: run.by, updated_at: run.at, version: 1,
     }).execute();
     await this.writeLegs(run.id, legs, passengers, new Map());
@@ -154,8 +163,8 @@ export class TransportRepository {
    * coordinator; legs kept by ordinal (their id, meeting point and marks stay), others removed or
    * added; passengers replaced; marks kept for every (leg, person) pair that remains, pending for new ones.
    */
-  async replacePlan(run: Pick<RunWrite, 'id' | 'day' | 'label' | 'coordinatorId' | 'at'>, legs: LegWrite[], passengers: PassengerRow[]): Promise<void> {
-    await this.db.updateTable('transport_runs').set({ day: run.day, label: run.label, coordinator_id: run.coordinatorId, updated_at: run.at }).where('id', '=', run.id).execute();
+  async replacePlan(run: Pick<RunWrite, 'id' | 'day' | 'label' | 'coordinatorId' | 'arrivePlace' | 'arriveZone' | 'arriveAt' | 'marginMinutes' | 'at'>, legs: LegWrite[], passengers: PassengerRow[]): Promise<void> {
+    await this.db.updateTable('transport_runs').set({ day: run.day, label: run.label, coordinator_id: run.coordinatorId, arrive_place: run.arrivePlace, arrive_zone: run.arriveZone, arrive_at: run.arriveAt, margin_minutes: run.marginMinutes, updated_at: run.at }).where('id', '=', run.id).execute();
     const old = await this.db.selectFrom('transport_legs').selectAll().where('run_id', '=', run.id).execute();
     const keep = new Set(legs.map((l) => l.id));
     const gone = old.filter((l) => !keep.has(l.id)).map((l) => l.id);
@@ -169,7 +178,7 @@ export class TransportRepository {
     for (const l of legs) {
       const point = l.meetingPoint === undefined ? (oldPoints.get(l.id) ?? null) : l.meetingPoint ? this.sealer.seal(dk!, meetingSlot(runId, l.id), l.meetingPoint) : null;
       const values = {
-        ordinal: l.ordinal, from_place: l.from, from_zone: l.fromZone, to_place: l.to, to_zone: l.toZone, mode: l.mode, depart_at: l.departAt, arrive_at: l.arriveAt,
+        ordinal: l.ordinal, from_place: l.from, from_zone: l.fromZone, to_place: l.to, to_zone: l.toZone, mode: l.mode, depart_at: l.departAt, fixed_depart: l.fixedDepart ? 1 : 0, arrive_at: l.arriveAt,
         seats: l.seats, escort_id: l.escortId, handoff_org_id: l.handoffOrgId, mark_by: l.markBy, meeting_point: point,
       };
       if (oldPoints.has(l.id)) {

@@ -33,7 +33,7 @@ async function seed(orgId: string, userId: string) {
   };
   const run = async (ref: string, day: string, status: 'ended' | 'cancelled', people: string[]) => {
     const id = randomUUID();
-    await db.insertInto('transport_runs').values({ id, org_id: orgId, ref, day, label: null, coordinator_id: userId, status, ended_at: null, created_at: NOW, created_by: userId, updated_at: NOW, version: 1 }).execute();
+    await db.insertInto('transport_runs').values({ id, org_id: orgId, ref, day, label: null, coordinator_id: userId, arrive_place: 'poe-san-ysidro', arrive_zone: 'America/Los_Angeles', arrive_at: `${day}T11:00:00.000Z`, margin_minutes: 30, status, ended_at: null, created_at: NOW, created_by: userId, updated_at: NOW, version: 1 }).execute();
     for (const [i, [from, to]] of [['mx-mexicali', 'mx-tijuana'], ['mx-tijuana', 'poe-san-ysidro']].entries()) {
       await db.insertInto('transport_legs').values({
         id: randomUUID(), run_id: id, ordinal: i + 1, from_place: from!, from_zone: 'America/Tijuana', to_place: to!, to_zone: 'America/Tijuana', mode: 'bus',

@@ -56,7 +56,7 @@ beforeAll(async () => {
   const db = ws.vault.runtime().store.db;
   const run = newId();
   const leg = newId();
-  await db.insertInto('transport_runs').values({ id: run, org_id: doc.user.orgId, ref: 'RUN-0001', day: '2027-03-14', label: null, coordinator_id: doc.user.id, status: 'planned', ended_at: null, created_at: NOW, created_by: doc.user.id, updated_at: NOW, version: 1 }).execute();
+  await db.insertInto('transport_runs').values({ id: run, org_id: doc.user.orgId, ref: 'RUN-0001', day: '2027-03-14', label: null, coordinator_id: doc.user.id, arrive_place: 'mx-tijuana', arrive_zone: 'America/Tijuana', arrive_at: '2027-03-14T08:30:00.000Z', margin_minutes: 30, status: 'planned', ended_at: null, created_at: NOW, created_by: doc.user.id, updated_at: NOW, version: 1 }).execute();
   await db.insertInto('transport_legs').values({ id: leg, run_id: run, ordinal: 1, from_place: 'mx-mexicali', from_zone: 'America/Tijuana', to_place: 'mx-tijuana', to_zone: 'America/Tijuana', mode: 'van', depart_at: '2027-03-14T05:00:00.000Z', arrive_at: '2027-03-14T08:00:00.000Z', seats: 8, escort_id: null, handoff_org_id: null, mark_by: '2027-03-14T08:20:00.000Z', meeting_point: null }).execute();
   await db.insertInto('transport_passengers').values({ run_id: run, person_id: ids['ana']!, hearing_id: h.id, ordinal: 1 }).execute();
 }, 120_000);

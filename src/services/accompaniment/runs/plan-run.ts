@@ -25,6 +25,7 @@ export interface PlannedLeg {
   toZone: string;
   mode: string;
   departAt: string;
+  fixedDepart: boolean;
   arriveAt: string;
   markBy: string;
   seats: number | null;
@@ -36,6 +37,9 @@ export interface PlannedLeg {
 export interface PlannedRun {
   day: string;
   arriveAt: string;
+  arrivePlace: string;
+  arriveZone: string;
+  marginMinutes: number;
   coordinatorId: string;
   label: string | null;
   legs: PlannedLeg[];
@@ -82,7 +86,7 @@ export function planTimes(input: ParsedRunInput): { legs: PlannedLeg[]; day: str
   const times = planLegs(arriveAt, input.marginMinutes, input.legs.map((l, i) => ({ durationMinutes: l.durationMinutes, transferMinutes: l.transferMinutes, departAt: fixed[i] })));
   const legs = input.legs.map((l, i): PlannedLeg => ({
     ordinal: i + 1, from: l.from, fromZone: placeOf(l.from)!.zone, to: l.to, toZone: placeOf(l.to)!.zone, mode: l.mode,
-    departAt: times[i]!.departAt, arriveAt: times[i]!.arriveAt, markBy: addMinutes(times[i]!.arriveAt, l.markGraceMinutes),
+    departAt: times[i]!.departAt, fixedDepart: fixed[i] !== undefined, arriveAt: times[i]!.arriveAt, markBy: addMinutes(times[i]!.arriveAt, l.markGraceMinutes),
     seats: l.seats ?? null, escortId: l.escortId ?? null, handoffOrgId: l.handoffOrgId ?? null, meetingPoint: l.meetingPoint,
   }));
   return { legs, day: localDay(arriveAt, arrivePlace.zone), arriveAt, problems };
@@ -145,5 +149,5 @@ export async function planRun(ctx: ServiceContext, input: ParsedRunInput): Promi
 
   const legs = previewLegs(t.legs);
   if (problems.length) return { plan: undefined, legs, problems };
-  return { plan: { day: t.day, arriveAt: t.arriveAt, coordinatorId, label: input.label ? input.label : null, legs: t.legs, passengers }, legs, problems };
+  return { plan: { day: t.day, arriveAt: t.arriveAt, arrivePlace: input.arriveBy.place, arriveZone: placeOf(input.arriveBy.place)!.zone, marginMinutes: input.marginMinutes, coordinatorId, label: input.label ? input.label : null, legs: t.legs, passengers }, legs, problems };
 }

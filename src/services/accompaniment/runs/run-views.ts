@@ -26,6 +26,9 @@ export interface LegView {
   escort: { id: string; displayName: string } | null; handoffOrg: { id: string; name: string } | null; hasMeetingPoint: boolean;
   /** whether the reader may mark this leg's passengers (an addition to the contract, for the phone view) */
   mayMark: boolean;
+  /** how the leg was planned, for changing it: a fixed departure's wall time (else null), minutes on the way, minutes
+   *  waited before the next leg, minutes after arrival to mark everyone */
+  fixedDepartLocal: string | null; durationMinutes: number; transferMinutes: number; markGraceMinutes: number;
   passengers: LegPassenger[];
 }
 export interface ArriveBy { place: string; zone: string; at: string; local: string }
@@ -88,21 +91,12 @@ export function hearingSummary(h: HearingFacts): HearingSummary {
 /** When (and where) to present oneself for a hearing: the presentation, else the hearing's start. */
 export const presentationOf = (h: HearingFacts) => ({ at: h.presentAt ?? h.startsAt, place: h.presentPlace ?? h.court, zone: h.presentZone ?? h.zone });
 
-/**
- * The place and time the run arrives by. The last leg's destination; the time is the earliest
- * presentation there of a passenger's hearing at or after the last arrival (the margin then being
- * the minutes between), else the last arrival itself (margin 0). Migration 0015 keeps no column for
- * the arriveBy and margin typed when planning, so they are read back this way.
- */
-export function arriveByOf(legs: LegRow[], hearings: HearingFacts[]): { arriveBy: ArriveBy; marginMinutes: number } {
-  const last = legs[legs.length - 1];
-  if (!last) return { arriveBy: { place: '', zone: 'UTC', at: '', local: '' }, marginMinutes: 0 };
-  const candidates = hearings.map(presentationOf).filter((p) => p.place === last.to && Date.parse(p.at) >= Date.parse(last.arriveAt)).map((p) => p.at).sort();
-  const at = candidates[0] ?? last.arriveAt;
-  return { arriveBy: { place: last.to, zone: last.toZone, at, local: toLocal(at, last.toZone) }, marginMinutes: minutesBetween(last.arriveAt, at) };
+/** The place and time the run was planned to arrive by, as typed, and the margin kept before it. */
+export function arriveByOf(run: RunRow): { arriveBy: ArriveBy; marginMinutes: number } {
+  return { arriveBy: { place: run.arrivePlace, zone: run.arriveZone, at: run.arriveAt, local: toLocal(run.arriveAt, run.arriveZone) }, marginMinutes: run.marginMinutes };
 }
 
-function legView(b: RunBundle, runId: string, leg: LegRow, mayMark: boolean): LegView {
+function legView(b: RunBundle, runId: string, leg: LegRow, next: LegRow | undefined, mayMark: boolean): LegView {
   const order = new Map((b.passengers.get(runId) ?? []).map((p) => [p.personId, p.ordinal]));
   const marks = [...(b.marks.get(leg.id) ?? [])].sort((x, y) => (order.get(x.personId) ?? 0) - (order.get(y.personId) ?? 0));
   return {
@@ -111,6 +105,8 @@ function legView(b: RunBundle, runId: string, leg: LegRow, mayMark: boolean): Le
     escort: leg.escortId ? { id: leg.escortId, displayName: b.users.get(leg.escortId) ?? '' } : null,
     handoffOrg: leg.handoffOrgId ? { id: leg.handoffOrgId, name: b.orgs.get(leg.handoffOrgId) ?? '' } : null,
     hasMeetingPoint: leg.hasMeetingPoint, mayMark,
+    fixedDepartLocal: leg.fixedDepart ? toLocal(leg.departAt, leg.fromZone) : null, durationMinutes: minutesBetween(leg.departAt, leg.arriveAt),
+    transferMinutes: next && !next.fixedDepart ? Math.max(0, minutesBetween(leg.arriveAt, next.departAt)) : 0, markGraceMinutes: minutesBetween(leg.arriveAt, leg.markBy),
     passengers: marks.flatMap((m) => {
       const r = b.riders.get(m.personId);
       return r ? [{ personId: r.id, ref: r.ref, pseudonym: r.pseudonym, ageGroup: r.ageGroup, needs: r.needs, languages: r.languages, mark: m.status, markedAt: m.at }] : [];
@@ -143,12 +139,12 @@ export const flagHearing = (h: HearingFacts): FlagHearing => ({ id: h.id, status
 
 export function runView(b: RunBundle, run: RunRow, markable: Set<string>, flags: Flag[]): RunView {
   const legs = b.legs.get(run.id) ?? [];
-  const { arriveBy, marginMinutes } = arriveByOf(legs, runHearings(b, run.id));
+  const { arriveBy, marginMinutes } = arriveByOf(run);
   return {
     id: run.id, ref: run.ref, day: run.day, label: run.label, status: run.status,
     coordinator: { id: run.coordinatorId, displayName: b.users.get(run.coordinatorId) ?? '' },
     arriveBy, marginMinutes,
-    legs: legs.map((l) => legView(b, run.id, l, markable.has(l.id))),
+    legs: legs.map((l, i) => legView(b, run.id, l, legs[i + 1], markable.has(l.id))),
     passengers: (b.passengers.get(run.id) ?? []).flatMap((p) => {
       const r = b.riders.get(p.personId);
       if (!r) return [];
@@ -161,10 +157,10 @@ export function runView(b: RunBundle, run: RunRow, markable: Set<string>, flags:
 
 export function tripView(b: RunBundle, run: RunRow, access: 'escort' | 'partner', markable: Set<string>): TripView {
   const legs = b.legs.get(run.id) ?? [];
-  const { arriveBy } = arriveByOf(legs, runHearings(b, run.id));
+  const { arriveBy } = arriveByOf(run);
   return {
     id: run.id, ref: run.ref, day: run.day, status: run.status, access, arriveBy,
-    legs: legs.map((l) => legView(b, run.id, l, markable.has(l.id))),
+    legs: legs.map((l, i) => legView(b, run.id, l, legs[i + 1], markable.has(l.id))),
     passengers: (b.passengers.get(run.id) ?? []).flatMap((p) => {
       const r = b.riders.get(p.personId);
       if (!r) return [];

@@ -309,3 +309,20 @@ describe('the day and week view', () => {
     expect((await planView(stranger, { from: '2027-04-19', to: '2027-04-21' })).days[1]!.runs).toEqual([]);
   });
 });
+
+describe('reading a plan back', () => {
+  it('reads back what the plan was made from: the arrive-by time as typed, the margin, a fixed departure, durations, waits and grace', async () => {
+    const input = spring([], { marginMinutes: 45, arriveBy: { place: 'poe-san-ysidro', local: '2027-03-14T04:15' } });
+    input.legs[0] = { ...input.legs[0]!, departLocal: '2027-03-13T22:30', markGraceMinutes: 40 };
+    const run = await createRun(coordinator, input);
+    expect(run.arriveBy).toEqual({ place: 'poe-san-ysidro', zone: 'America/Los_Angeles', at: '2027-03-14T11:15:00.000Z', local: '2027-03-14T04:15' });
+    expect(run.marginMinutes).toBe(45);
+    expect(run.legs.map((l) => [l.fixedDepartLocal, l.durationMinutes, l.transferMinutes, l.markGraceMinutes])).toEqual([
+      ['2027-03-13T22:30', 160, 15, 40],
+      [null, 25, 0, 20],
+    ]);
+    // 22:30 PST + 160 min = 01:10 PST; + 15 min wait = 01:25 PST, the car then leaves as planned forwards
+    expect(run.legs[1]!.departLocal).toBe('2027-03-14T01:25');
+    await changeRunStatus(coordinator, run.id, { version: run.version, status: 'cancelled' });
+  });
+});

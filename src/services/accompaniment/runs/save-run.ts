@@ -31,12 +31,14 @@ export async function previewRun(ctx: ServiceContext, raw: RunInput): Promise<{ 
 function writes(runId: string, plan: PlannedRun, legIds: Map<number, string>): { legs: LegWrite[]; passengers: PassengerRow[]; marks: { legId: string; personId: string }[] } {
   const legs = plan.legs.map((l): LegWrite => ({
     id: legIds.get(l.ordinal) ?? newId(), ordinal: l.ordinal, from: l.from, fromZone: l.fromZone, to: l.to, toZone: l.toZone, mode: l.mode,
-    departAt: l.departAt, arriveAt: l.arriveAt, seats: l.seats, escortId: l.escortId, handoffOrgId: l.handoffOrgId, markBy: l.markBy, meetingPoint: l.meetingPoint,
+    departAt: l.departAt, fixedDepart: l.fixedDepart, arriveAt: l.arriveAt, seats: l.seats, escortId: l.escortId, handoffOrgId: l.handoffOrgId, markBy: l.markBy, meetingPoint: l.meetingPoint,
   }));
   const passengers = plan.passengers.map((p, i) => ({ runId, personId: p.personId, hearingId: p.hearingId, ordinal: i + 1 }));
   const marks = plan.passengers.flatMap((p) => p.legs.map((n) => ({ legId: legs[n - 1]!.id, personId: p.personId })));
   return { legs, passengers, marks };
 }
+
+const arrival = (plan: PlannedRun) => ({ arrivePlace: plan.arrivePlace, arriveZone: plan.arriveZone, arriveAt: plan.arriveAt, marginMinutes: plan.marginMinutes });
 
 async function withRetries<T>(store: Store, attempt: () => Promise<T>): Promise<T> {
   for (let tries = 0; ; tries++) {
@@ -60,7 +62,7 @@ export async function createRun(ctx: ServiceContext, raw: RunInput): Promise<Run
     const id = newId();
     const ref = await tx.transport.nextRef();
     const w = writes(id, plan, new Map());
-    await tx.transport.insertRun({ id, orgId: ctx.user.orgId, ref, day: plan.day, label: plan.label, coordinatorId: plan.coordinatorId, at: now, by: ctx.user.id }, w.legs, w.passengers);
+    await tx.transport.insertRun({ id, orgId: ctx.user.orgId, ref, day: plan.day, label: plan.label, coordinatorId: plan.coordinatorId, ...arrival(plan), at: now, by: ctx.user.id }, w.legs, w.passengers);
     await tx.transport.syncMarks(w.legs.map((l) => l.id), w.marks);
     await tx.audit.add({ at: now, userId: ctx.user.id, action: 'run.created', targetType: 'transport_run', targetId: id, detail: { legs: w.legs.length, passengers: w.passengers.length } });
     return id;
@@ -79,7 +81,7 @@ export async function updateRun(ctx: ServiceContext, runId: string, raw: RunUpda
     const now = ctx.now();
     const old = await tx.transport.legs([runId]);
     const w = writes(runId, plan, new Map(old.map((l) => [l.ordinal, l.id])));
-    await tx.transport.replacePlan({ id: runId, day: plan.day, label: plan.label, coordinatorId: plan.coordinatorId, at: now }, w.legs, w.passengers);
+    await tx.transport.replacePlan({ id: runId, day: plan.day, label: plan.label, coordinatorId: plan.coordinatorId, ...arrival(plan), at: now }, w.legs, w.passengers);
     await tx.transport.syncMarks(w.legs.map((l) => l.id), w.marks);
     await tx.audit.add({ at: now, userId: ctx.user.id, action: 'run.changed', targetType: 'transport_run', targetId: runId, detail: { legs: w.legs.length, passengers: w.passengers.length } });
   });
