@@ -8,7 +8,9 @@
  * evidence descriptions and online captures (account, address, text); the User-Agent of
  * sign-ins, which the sessions page describes; saved import mappings' names; and a spreadsheet
  * imported through the page (xss-import-file.ts: every header a payload, one row per payload, cells
- * as titles, kinds of act, perpetrators, places, counts and summaries, and the file's name). There
+ * as titles, kinds of act, perpetrators, places, counts and summaries, and the file's name); and
+ * accompaniment's: accompanied people's pseudonyms and family labels, hearings' representative and
+ * notes (sealed), run labels, legs' meeting points (sealed) and partner organisations' names. There
  * is one person, term, user and draft per payload, and one incident per group of three payloads
  * (three victims, acts, sources and interventions; title, summary and address hold all three; three
  * versions rotate the rest, so the history shows them before and after); later, per group, two
@@ -22,7 +24,11 @@
  * values with their terms and suggestions, a dry run whose problems quote payload cells, a clean
  * one with its preview, the commit and past imports) and the imported titles in the incident list;
  * "Posibles duplicados" on each record's page and every page of the period list, a merge from each
- * and the merged record's notice and history; the exports page; and English. After each page the
+ * and the merged record's notice and history; the exports page; the accompaniment hub, the people
+ * list by family, reminders due, one's trips, runs by day, the week's plan, each person's page, each
+ * hearing's page with its representative and notes opened, each run's page with its meeting points
+ * opened and its tracking page, the person, hearing and run forms with their sealed parts opened,
+ * and people found from a new run's form; and English. After each page the
  * test requires: no dialog (alert/confirm/prompt), no console error or page error (on the merged
  * record's page, only the 404s of the record itself), no CSP violation, `window.__xss` unset, no
  * request to another origin, and no element, event-handler attribute or script URL in the DOM that
@@ -828,6 +834,136 @@ describe(`${N} known XSS payloads in every free-text field, rendered in Chromium
     expect(rec.errors.filter(notFound).length).toBe(missingUrls.length);
     rec.errors.splice(0, rec.errors.length, ...rec.errors.filter((e) => !notFound(e)));
     await check('merged incident page (notice and history)');
+  }, 600_000);
+
+  it('shows accompanied people and their families, hearings with their representative and notes opened, runs with their meeting points opened, and the tracking page', async () => {
+    // issue 9's free texts: every payload that fits a pseudonym (80 characters) names an accompanied
+    // person, each in a family labelled with the next payload; per group of payloads, one hearing
+    // of the group's people with the first payload as its representative and all three as its
+    // notes (sealed: shown after the audited look), and one run labelled with the first payload
+    // whose two legs' meeting points (sealed) are the second and third; three partner
+    // organisations named with payloads take over leg 2 of a run in turn, the admin escorts leg 1
+    const fits = (i: number) => P[i]!.trim().length > 0 && P[i]!.trim().length <= 80;
+    const tr = (i: number) => P[i]!.trim();
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const me = await api.call<{ user: { id: string } }>('GET', '/api/v1/session');
+    const partners: { id: string; name: string }[] = [];
+    for (const i of [1, 2, 3]) partners.push(await api.call<{ id: string; name: string }>('POST', '/api/v1/organisations', { name: P[i] }, 201));
+    const person = new Map<number, { id: string; ref: string; family: number }>();
+    for (let i = 0; i < N; i++) {
+      if (!fits(i)) continue;
+      const family = fits(next(i)) ? next(i) : i;
+      const made = await api.call<{ id: string; ref: string; familyLabel: string }>('POST', '/api/v1/accompaniment/people', { pseudonym: P[i], newFamily: P[family], ageGroup: i % 5 === 0 ? 'child' : 'adult', needs: i % 4 === 0 ? ['interpreter'] : [], languages: ['es'] }, 201);
+      expect(made.familyLabel).toBe(tr(family));
+      person.set(i, { id: made.id, ref: made.ref, family });
+    }
+    const acc: { g: number[]; who: number[]; hearing: { id: string; ref: string }; run: { id: string; ref: string } }[] = [];
+    for (const [k, g] of GROUPS.entries()) {
+      const who = g.filter((i) => person.has(i));
+      if (!who.length) who.push([...person.keys()][k % person.size]!);
+      const hearing = await api.call<{ id: string; ref: string }>('POST', '/api/v1/accompaniment/hearings', {
+        court: 'court-san-diego', startsLocal: `${day}T09:00`, kind: 'master_calendar', presentPlace: 'poe-san-ysidro', presentLocal: `${day}T05:00`,
+        representative: P[g[0]!], notes: g.map((i) => P[i]).join('\n'), people: who.map((i) => person.get(i)!.id),
+      }, 201);
+      const run = await api.call<{ id: string; ref: string }>('POST', '/api/v1/accompaniment/runs', {
+        label: P[g[0]!], arriveBy: { place: 'poe-san-ysidro', local: `${day}T05:00` },
+        legs: [
+          { from: 'mx-mexicali', to: 'mx-tijuana', mode: 'bus', durationMinutes: 160, seats: 3, escortId: me.user.id, meetingPoint: P[g[1] ?? g[0]!] },
+          { from: 'mx-tijuana', to: 'poe-san-ysidro', mode: 'car', durationMinutes: 25, seats: 3, handoffOrgId: partners[k % partners.length]!.id, meetingPoint: P[g[2] ?? g[0]!] },
+        ],
+        passengers: who.map((i) => ({ personId: person.get(i)!.id, hearingId: hearing.id })),
+      }, 201);
+      acc.push({ g, who, hearing, run });
+    }
+    const waitMain = (texts: string[]) => page.waitForFunction((ts) => { const m = document.querySelector('main')?.textContent ?? ''; return ts.every((x) => m.includes(x)); }, texts);
+
+    await goto('/accompaniment');
+    await page.waitForSelector('#acc-hub-next ~ ul .card-title');
+    await check('accompaniment hub (next hearings)');
+    await goto('/accompaniment/people');
+    await page.waitForSelector('.acc-person .card-title');
+    await waitMain([...person.keys()].map(tr));
+    const listed = await mainText();
+    for (const [i, p] of person) {
+      expect(listed, `pseudonym ${i}`).toContain(tr(i));
+      expect(listed, `family label of ${i}`).toContain(tr(p.family));
+    }
+    await check('accompanied people, by family');
+    await goto('/accompaniment/reminders');
+    await page.waitForSelector('.acc-rem-list li');
+    await check('reminders due');
+    await goto('/accompaniment/my-runs');
+    await page.waitForSelector('.runs-trips li');
+    await check('my runs');
+    await goto('/accompaniment/runs');
+    await page.waitForSelector('.plan-list li');
+    await check('runs by day');
+    await goto('/accompaniment/plan');
+    await page.waitForSelector('#plan-week');
+    await page.fill('#plan-week', day);
+    await page.waitForSelector(`[data-testid="plan-day-${day}"] .plan-list li`);
+    await check('plan of the week');
+
+    for (const [k, { g, who, hearing, run }] of acc.entries()) {
+      const first = who[0]!;
+      await goto(`/accompaniment/people/${person.get(first)!.id}`);
+      await waitText('main h1', `${tr(first)} ${person.get(first)!.ref}`);
+      await waitMain([tr(person.get(first)!.family), hearing.ref]);
+      await check(`accompanied person ${first}`);
+
+      await goto(`/accompaniment/hearings/${hearing.id}`);
+      await waitText('main h1', `Audiencia ${hearing.ref}`);
+      await page.click('button:has-text("Mostrar representante y notas")');
+      await waitMain([...g.map(tr), ...who.map(tr)]);
+      expect(await page.locator('.acc-ident .prewrap').textContent(), `notes of hearing ${k}`).toBe(g.map((i) => P[i]).join('\n').trim());
+      await check(`hearing ${k} (representative and notes opened)`);
+
+      await goto(`/accompaniment/runs/${run.id}`);
+      await page.waitForSelector('.runs-page [data-testid="run-meeting-points"]');
+      await page.click('[data-testid="run-meeting-points"]');
+      await page.waitForSelector('.runs-legs .ident-line');
+      await waitMain([tr(g[0]!), ...g.map(tr), ...who.flatMap((i) => [tr(i), tr(person.get(i)!.family)]), partners[k % partners.length]!.name]);
+      expect(await page.locator('.runs-legs .ident-line').allTextContents(), `meeting points of run ${k}`).toEqual([tr(g[1] ?? g[0]!), tr(g[2] ?? g[0]!)]);
+      expect(await page.textContent('.runs-head')).toContain(tr(g[0]!));
+      await check(`run ${k} (meeting points opened)`);
+
+      await goto(`/accompaniment/runs/${run.id}/track`);
+      await page.waitForSelector('.runs-riders li');
+      await waitMain(who.map(tr));
+      await check(`run ${k} (tracking page)`);
+    }
+
+    // the forms: a person, a hearing with its sealed part opened, runs with their meeting points opened
+    const [one] = acc;
+    const p0 = one!.who[0]!;
+    await goto(`/accompaniment/people/${person.get(p0)!.id}/edit`);
+    await waitValue('#f-pseudonym', tr(p0));
+    await check('accompanied person (edit form)');
+    await goto(`/accompaniment/hearings/${one!.hearing.id}/edit`);
+    await page.click('button:has-text("Abrir representante y notas para cambiarlos")');
+    await waitValue('#f-representative', tr(one!.g[0]!));
+    expect(await page.inputValue('#f-notes')).toBe(one!.g.map((i) => P[i]).join('\n').trim());
+    await check('hearing (edit form, sealed part opened)');
+    for (const { g, run } of [acc[0]!, acc.at(-1)!]) {
+      await goto(`/accompaniment/runs/${run.id}/edit`);
+      await waitValue('#f-label', tr(g[0]!));
+      await page.click('button:has-text("Mostrar los puntos de encuentro guardados para cambiarlos")');
+      await waitValue('#f-legs-0-meetingPoint', tr(g[1] ?? g[0]!));
+      expect(await page.inputValue('#f-legs-1-meetingPoint')).toBe(tr(g[2] ?? g[0]!));
+      await check(`run ${run.ref} (edit form, meeting points opened)`);
+    }
+    // a new run: people found by a payload word, one added with its hearing to choose
+    await goto('/accompaniment/runs/new');
+    await page.waitForSelector('#runs-person-q');
+    await page.fill('#runs-person-q', 'img');
+    await page.click('.runs-search button:has-text("Buscar")');
+    await page.waitForSelector('.runs-hits li');
+    const hits = await page.$$eval('.runs-hits li strong', (els) => els.map((e) => e.textContent ?? ''));
+    expect(hits.length).toBeGreaterThan(5);
+    for (const h of hits) expect([...person.keys()].map(tr)).toContain(h);
+    await page.locator('.runs-hits li button').first().click();
+    await page.waitForSelector('#f-passengers-0-hearingId option[value]:not([value=""])', { state: 'attached' });
+    await check('new run (people found, a passenger added)');
   }, 600_000);
 
   it('opens the exports page', async () => {

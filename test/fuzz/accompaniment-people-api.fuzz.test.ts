@@ -1,5 +1,5 @@
 /**
- * The accompaniment people, hearings, bulk entry and reminders API under generated input: a valid
+ * The accompaniment people, hearings, bulk entry, reminders and figures API under generated input: a valid
  * request with one field replaced by junk, and arbitrary bodies, never give a 5xx; a 400 names its
  * problems; what is accepted reads back (a person recorded is there under its pseudonym, a hearing
  * recorded is there at its wall time).
@@ -58,6 +58,7 @@ const TARGETS: Target[] = [
   { method: 'POST', url: () => `${A}/hearings/search`, valid: async () => ({ from: '2027-03-01', to: '2027-04-30' }), paths: [['from'], ['to'], ['status'], ['personId'], ['extra']] },
   { method: 'POST', url: () => `${A}/hearings/bulk`, valid: async () => ({ format: 'csv', content: csv(), dryRun: true }), paths: [['format'], ['content'], ['dryRun'], ['dateOrder'], ['extra']] },
   { method: 'POST', url: () => `${A}/reminders/due`, valid: async () => ({ days: 7 }), paths: [['days'], ['extra']] },
+  { method: 'POST', url: () => `${A}/figures`, valid: async () => ({ from: '2027-01-01', to: '2027-12-31' }), paths: [['from'], ['to'], ['extra']] },
   { method: 'POST', url: () => `${A}/reminders/send`, valid: async () => ({ items: [{ hearingId, personId }], channel: 'print' }), paths: [['items'], ['items', 0], ['items', 0, 'hearingId'], ['channel'], ['extra']] },
   { method: 'PUT', url: () => `${A}/reminder-webhook`, valid: async () => ({ url: 'http://127.0.0.1:9/hook', enabled: false }), paths: [['url'], ['enabled'], ['secret'], ['extra']] },
 ];

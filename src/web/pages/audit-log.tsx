@@ -135,6 +135,25 @@ function actionLabel(action: string): string | null {
     case 'import_mapping.saved': return t('import.audit.mappingSaved');
     case 'import_mapping.changed': return t('import.audit.mappingChanged');
     case 'import_mapping.removed': return t('import.audit.mappingRemoved');
+    case 'accompanied.created': return t('audit.action.accPersonCreated');
+    case 'accompanied.updated': return t('audit.action.accPersonUpdated');
+    case 'accompanied.family_created': return t('audit.action.accFamilyCreated');
+    case 'accompanied.identity_read': return t('audit.action.accIdentityRead');
+    case 'hearing.created': return t('audit.action.hearingCreated');
+    case 'hearing.updated': return t('audit.action.hearingUpdated');
+    case 'hearing.outcome': return t('audit.action.hearingOutcome');
+    case 'hearing.sealed_read': return t('audit.action.hearingSealedRead');
+    case 'hearing.bulk': return t('audit.action.hearingBulk');
+    case 'hearing.reminders': return t('audit.action.hearingReminders');
+    case 'accompaniment.reminder_webhook': return t('audit.action.reminderWebhook');
+    case 'run.created': return t('audit.action.runCreated');
+    case 'run.changed': return t('audit.action.runChanged');
+    case 'run.status': return t('audit.action.runStatus');
+    case 'run.marked': return t('audit.action.runMarked');
+    case 'run.meeting_points': return t('audit.action.runMeetingPoints');
+    case 'run.unmarked': return t('audit.action.runUnmarked');
+    case 'run.ended_automatically': return t('audit.action.runEndedAuto');
+    case 'organisation.added': return t('audit.action.organisationAdded');
     default: return null;
   }
 }
@@ -152,6 +171,11 @@ function targetLabel(type: string): string {
     case 'alert': return t('audit.target.alert');
     case 'import': return t('import.audit.targetImport');
     case 'import_mapping': return t('import.audit.targetMapping');
+    case 'accompanied_person': return t('audit.target.accPerson');
+    case 'accompanied_family': return t('audit.target.accFamily');
+    case 'hearing': return t('audit.target.hearing');
+    case 'transport_run': return t('audit.target.transportRun');
+    case 'organisation': return t('audit.target.organisation');
     default: return type;
   }
 }

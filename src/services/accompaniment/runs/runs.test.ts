@@ -325,4 +325,15 @@ describe('reading a plan back', () => {
     expect(run.legs[1]!.departLocal).toBe('2027-03-14T01:25');
     await changeRunStatus(coordinator, run.id, { version: run.version, status: 'cancelled' });
   });
+
+  it('answers a tap with the run\'s status and version, so a page shows a planned run is now underway', async () => {
+    const run = await createRun(coordinator, spring([{ personId: ids['z']!, hearingId: ids['hz']! }]));
+    expect(run.status).toBe('planned');
+    const r = await markPassenger(coordinator, run.id, { legId: run.legs[0]!.id, personId: ids['z']!, mark: 'picked_up' });
+    expect(r.status).toBe('underway');
+    expect(r.version).toBe(run.version + 1);
+    expect(r.leg.passengers.map((p) => p.mark)).toEqual(['picked_up']);
+    // the version it answered is the one a status change needs
+    expect((await changeRunStatus(coordinator, run.id, { version: r.version, status: 'cancelled' })).status).toBe('cancelled');
+  });
 });

@@ -10,14 +10,15 @@ import type { ServiceContext } from '../../context.js';
 import { parseInput } from '../../validate.js';
 import { notFound } from '../../errors.js';
 import { raiseAlert } from '../../alerts/raise-alert.js';
-import { isLive } from '../../../domain/accompaniment/run.js';
+import { isLive, type RunStatus } from '../../../domain/accompaniment/run.js';
 import { markInputSchema, type MarkInput } from '../../../domain/accompaniment/marks.js';
 import { requireMarkable, runAccess, runClosed } from '../run-access.js';
 import { loadRuns, runView, type LegView } from '../runs/run-views.js';
 
 export const runPath = (runId: string) => `/accompaniment/runs/${runId}`;
 
-export async function markPassenger(ctx: ServiceContext, runId: string, raw: MarkInput): Promise<{ leg: LegView }> {
+/** The leg as it is now, and the run's status and version (the first pick-up moves a planned run on, so a page's copy is stale). */
+export async function markPassenger(ctx: ServiceContext, runId: string, raw: MarkInput): Promise<{ leg: LegView; status: RunStatus; version: number }> {
   const input = parseInput(markInputSchema, raw);
   await ctx.store.transaction(async (tx) => {
     const access = await runAccess({ ...ctx, store: tx }, runId);
@@ -37,5 +38,5 @@ export async function markPassenger(ctx: ServiceContext, runId: string, raw: Mar
   const access = await runAccess(ctx, runId);
   const b = await loadRuns(ctx.store, [access.run]);
   const view = runView(b, access.run, access.markable, []);
-  return { leg: view.legs.find((l) => l.id === input.legId)! };
+  return { leg: view.legs.find((l) => l.id === input.legId)!, status: access.run.status, version: access.run.version };
 }

@@ -210,7 +210,7 @@ export const createRun = (input: RunInput) => api<RunView>('POST', `${BASE}/runs
 export const updateRun = (id: string, input: RunInput & { version: number }) => api<RunView>('PUT', `${BASE}/runs/${id}`, input);
 export const previewRun = (input: RunInput) => api<Preview>('POST', `${BASE}/runs/preview`, input);
 export const setRunStatus = (id: string, version: number, status: RunStatus) => api<RunView>('POST', `${BASE}/runs/${id}/status`, { version, status });
-export const setMark = (id: string, legId: string, personId: string, mark: Mark) => api<{ leg: LegView }>('POST', `${BASE}/runs/${id}/marks`, { legId, personId, mark });
+export const setMark = (id: string, legId: string, personId: string, mark: Mark) => api<{ leg: LegView; status: RunStatus; version: number }>('POST', `${BASE}/runs/${id}/marks`, { legId, personId, mark });
 export const meetingPoints = (id: string) => api<{ legs: { legId: string; meetingPoint: string | null }[] }>('POST', `${BASE}/runs/${id}/meeting-points`, {});
 export const myRuns = () => api<{ items: TripSummary[] }>('GET', `${BASE}/my-runs`);
 export const plan = (from: string, to: string) => api<PlanView>('POST', `${BASE}/plan`, { from, to });
@@ -220,7 +220,9 @@ export const getPerson = (id: string) => api<PersonView>('GET', `${BASE}/people/
 export const accounts = () => api<{ items: { id: string; displayName: string }[] }>('GET', '/api/v1/checkins/contacts');
 export const organisations = () => api<{ organisations: { id: string; name: string }[] }>('GET', '/api/v1/organisations');
 
-/** A leg with its passengers' marks as the answer to a tap says. */
-export function withLeg<V extends RunView | TripView>(view: V, leg: LegView): V {
-  return { ...view, legs: view.legs.map((l) => (l.id === leg.id ? leg : l)) };
+/** A leg with its passengers' marks as the answer to a tap says, and the run's status (and version) as it is now. */
+export function withLeg<V extends RunView | TripView>(view: V, leg: LegView, run?: { status: RunStatus; version: number }): V {
+  const next = { ...view, legs: view.legs.map((l) => (l.id === leg.id ? leg : l)) };
+  if (!run) return next;
+  return 'version' in view ? { ...next, status: run.status, version: run.version } : { ...next, status: run.status };
 }

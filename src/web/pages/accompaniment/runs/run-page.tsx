@@ -74,7 +74,7 @@ function StatusActions({ run, onRun }: { run: RunView; onRun: (r: RunView) => vo
   );
 }
 
-function MarksGrid({ run, onLeg }: { run: RunView; onLeg: (l: LegView) => void }) {
+function MarksGrid({ run, onLeg }: { run: RunView; onLeg: (l: LegView, now: { status: RunStatus; version: number }) => void }) {
   const me = useAppState().session?.user;
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
@@ -84,7 +84,7 @@ function MarksGrid({ run, onLeg }: { run: RunView; onLeg: (l: LegView) => void }
     setError('');
     try {
       const r = await setMark(run.id, leg.id, personId, mark);
-      onLeg(r.leg);
+      onLeg(r.leg, r);
       setSaid(`${ref}, ${t('acc.runs.leg.n', { n: leg.ordinal })}: ${markName(mark)}${mark === 'missed' ? `. ${t('acc.track.missedAlerted')}` : ''}`);
     } catch (e) {
       setError(errorText(e));
@@ -331,7 +331,7 @@ export function RunPage({ id }: { id: string }) {
 
       <section class="section" aria-labelledby="runs-marks-h">
         <h2 id="runs-marks-h">{t('acc.runs.marks')}</h2>
-        <MarksGrid run={run} onLeg={(l) => setRun(withLeg(run, l))} />
+        <MarksGrid run={run} onLeg={(l, now) => setRun(withLeg(run, l, now))} />
       </section>
     </div>
   );

@@ -72,7 +72,7 @@ export function TrackPage({ id }: { id: string }) {
     setError('');
     try {
       const r = await setMark(view.id, leg.id, personId, mark);
-      setView(withLeg(view, r.leg));
+      setView(withLeg(view, r.leg, r));
       setSaid(mark === 'missed' ? `${ref}: ${markName(mark)}. ${t('acc.track.missedAlerted')}` : mark === 'pending' ? t('acc.track.undone', { ref }) : `${ref}: ${markName(mark)}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) setView(null);
