@@ -220,9 +220,4 @@ export const getPerson = (id: string) => api<PersonView>('GET', `${BASE}/people/
 export const accounts = () => api<{ items: { id: string; displayName: string }[] }>('GET', '/api/v1/checkins/contacts');
 export const organisations = () => api<{ organisations: { id: string; name: string }[] }>('GET', '/api/v1/organisations');
 
-/** A leg with its passengers' marks as the answer to a tap says, and the run's status (and version) as it is now. */
-export function withLeg<V extends RunView | TripView>(view: V, leg: LegView, run?: { status: RunStatus; version: number }): V {
-  const next = { ...view, legs: view.legs.map((l) => (l.id === leg.id ? leg : l)) };
-  if (!run) return next;
-  return 'version' in view ? { ...next, status: run.status, version: run.version } : { ...next, status: run.status };
-}
+export { withLeg } from './with-leg';
