@@ -31,8 +31,8 @@ export class WebhookError extends Error {
   }
 }
 
-/** POSTs the payload; resolves on a 2xx answer, rejects with a WebhookError carrying a short code otherwise. */
-export function postWebhook(url: string, secret: string, payload: WebhookPayload, timeoutMs = WEBHOOK_TIMEOUT_MS): Promise<void> {
+/** POSTs the payload (an alert, or a reminder to the organisation's bridge), signed; resolves on a 2xx answer, rejects with a WebhookError carrying a short code otherwise. */
+export function postWebhook(url: string, secret: string, payload: WebhookPayload | { type: string }, timeoutMs = WEBHOOK_TIMEOUT_MS): Promise<void> {
   const body = JSON.stringify(payload);
   let target: URL;
   try {
@@ -59,7 +59,7 @@ export function postWebhook(url: string, secret: string, payload: WebhookPayload
         'content-length': Buffer.byteLength(body),
         'user-agent': 'Bitacora',
         'x-bitacora-signature': webhookSignature(secret, body),
-        'x-bitacora-alert': payload.id,
+        ...('id' in payload ? { 'x-bitacora-alert': payload.id } : {}),
       },
     }, (res) => {
       const status = res.statusCode ?? 0;

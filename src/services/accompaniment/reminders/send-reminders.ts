@@ -5,15 +5,13 @@
  * attempt each, recorded 'sent' or 'failed'. A person without a phone is 'failed' with the reason
  * 'no_phone'. The text says only when and where to be ready. Audited by ids and counts only.
  */
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.js';
 import { parseInput } from '../../validate.js';
 import { invalid, ServiceError } from '../../errors.js';
 import { uuid } from '../../../domain/text.js';
 import type { FieldProblem } from '../../../domain/incident/check-codes.js';
-import { webhookSignature, WebhookError, WEBHOOK_TIMEOUT_MS } from '../../alerts/webhook-channel.js';
+import { postWebhook, WebhookError, WEBHOOK_TIMEOUT_MS } from '../../alerts/webhook-channel.js';
 import { newId } from '../../../crypto/random.js';
 import { requireAccompaniment, sameOrg } from '../org-scope.js';
 import { reminderItems } from './reminder-items.js';
@@ -28,42 +26,9 @@ export const sendRemindersSchema = z
 export interface ReminderPayload { type: 'reminder'; to: string; lang: string; text: string }
 type SendStatus = 'sent' | 'failed' | 'printed';
 
-/** POSTs a signed reminder; resolves on a 2xx answer, rejects with a WebhookError (a short code) otherwise. No redirect is followed. */
+/** POSTs a signed reminder the way alert webhooks are posted; resolves on a 2xx answer, rejects with a WebhookError (a short code) otherwise. No redirect is followed. */
 export function postReminder(url: string, secret: string, payload: ReminderPayload, timeoutMs = WEBHOOK_TIMEOUT_MS): Promise<void> {
-  const body = JSON.stringify(payload);
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return Promise.reject(new WebhookError('bad_url'));
-  }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') return Promise.reject(new WebhookError('bad_url'));
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise<void>((resolve, reject) => {
-    let done = false;
-    const finish = (err?: WebhookError) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      if (err) reject(err);
-      else resolve();
-    };
-    const req = send(target, {
-      method: 'POST', agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Bitacora', 'x-bitacora-signature': webhookSignature(secret, body) },
-    }, (res) => {
-      const status = res.statusCode ?? 0;
-      res.resume();
-      res.on('error', () => undefined);
-      finish(status >= 200 && status < 300 ? undefined : new WebhookError(`http_${status}`));
-    });
-    const timer = setTimeout(() => {
-      finish(new WebhookError('timeout'));
-      req.destroy();
-    }, timeoutMs);
-    req.on('error', () => finish(new WebhookError('network')));
-    req.end(body);
-  });
+  return postWebhook(url, secret, payload, timeoutMs);
 }
 
 export async function sendReminders(ctx: ServiceContext, raw: unknown): Promise<{ sent: number; failed: number; items: { hearingId: string; personId: string; status: SendStatus; reason?: string }[] }> {
