@@ -10,6 +10,7 @@ import type { RunInput, RunStatus } from '../../../../domain/accompaniment/run';
 import type { Need } from '../../../../domain/accompaniment/person';
 import type { AccompanimentPlace } from '../../../../domain/accompaniment/places';
 import type { Problem } from '../../../api';
+import type { HearingSummary, PersonSummary, PersonView } from '../people/api';
 
 export type { Mark, RunInput, RunStatus, Need };
 export type Place = AccompanimentPlace;
@@ -19,38 +20,8 @@ export type Access = 'escort' | 'partner';
 
 const BASE = '/api/v1/accompaniment';
 
-export interface HearingSummary {
-  id: string;
-  ref: string;
-  court: string;
-  courtZone: string;
-  startsAt: string;
-  startsLocal: string;
-  kind: string;
-  presentPlace: string | null;
-  presentZone: string | null;
-  presentAt: string | null;
-  presentLocal: string | null;
-  status: 'scheduled' | 'held' | 'cancelled';
-  outcome: string | null;
-  people: { id: string; ref: string; pseudonym: string; attendance: string }[];
-}
-
-export interface PersonSummary {
-  id: string;
-  ref: string;
-  pseudonym: string;
-  familyId: string | null;
-  familyLabel: string | null;
-  familyRole: string | null;
-  ageGroup: AgeGroup;
-  needs: Need[];
-  languages: string[];
-  nationality: string | null;
-  status: 'active' | 'closed';
-  nextHearing: { id: string; ref: string; startsAt: string; zone: string; court: string } | null;
-}
-export type PersonView = PersonSummary & { hearings: HearingSummary[]; version: number };
+/** the people pages' shapes (docs/accompaniment.md) */
+export type { HearingSummary, PersonSummary, PersonView };
 
 export interface LegPassenger {
   personId: string;
