@@ -186,6 +186,8 @@ export const meetingPoints = (id: string) => api<{ legs: { legId: string; meetin
 export const myRuns = () => api<{ items: TripSummary[] }>('GET', `${BASE}/my-runs`);
 export const plan = (from: string, to: string) => api<PlanView>('POST', `${BASE}/plan`, { from, to });
 export const searchPeople = (q: string) => api<{ items: PersonSummary[] }>('POST', `${BASE}/people/search`, { q, status: 'active' });
+/** the active members of a family */
+export const familyMembers = (familyId: string) => api<{ items: PersonSummary[] }>('POST', `${BASE}/people/search`, { familyId, status: 'active' });
 export const getPerson = (id: string) => api<PersonView>('GET', `${BASE}/people/${id}`);
 /** the active accounts other than oneself (the check-in contacts' list: open to every signed-in user) */
 export const accounts = () => api<{ items: { id: string; displayName: string }[] }>('GET', '/api/v1/checkins/contacts');

@@ -24,6 +24,7 @@ import {
   organisations,
   previewRun,
   searchPeople,
+  familyMembers,
   updateRun,
   type HearingSummary,
   type Mode,
@@ -286,6 +287,28 @@ function PersonSearch({ chosen, onAdd }: { chosen: string[]; onAdd: (p: PersonSu
                   {chosen.includes(h.id) ? t('acc.runs.passengers.added') : t('acc.runs.passengers.add')}
                   <span class="sr-only"> — {h.ref}</span>
                 </button>
+                {h.familyId && (
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    disabled={busy}
+                    data-testid={`add-family-${h.ref}`}
+                    onClick={async () => {
+                      setBusy(true);
+                      setError('');
+                      try {
+                        for (const m of (await familyMembers(h.familyId!)).items) if (!chosen.includes(m.id)) onAdd(m);
+                      } catch (e) {
+                        setError(errorText(e));
+                      } finally {
+                        setBusy(false);
+                      }
+                    }}
+                  >
+                    {t('acc.runs.passengers.addFamily')}
+                    <span class="sr-only"> — {h.familyLabel ?? h.ref}</span>
+                  </button>
+                )}
               </li>
             ))}
           </ul>
