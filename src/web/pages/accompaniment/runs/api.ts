@@ -57,6 +57,8 @@ export interface LegView {
    */
   fixedDepartLocal?: string | null;
   markGraceMinutes?: number;
+  durationMinutes?: number;
+  transferMinutes?: number;
   passengers: LegPassenger[];
 }
 
