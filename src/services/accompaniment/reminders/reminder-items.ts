@@ -13,8 +13,8 @@ import { reminderText } from '../../../domain/accompaniment/reminder-text.js';
 import { REMINDER_LANGS, type ReminderLang } from '../../../domain/accompaniment/person.js';
 
 export interface ReminderItem {
-  hearingId: string; hearingRef: string; personId: string; personRef: string; pseudonym: string; lang: ReminderLang; startsAt: string;
-  meetAt: string | null; meetLocal: string | null; meetPlace: string | null; message: string; hasPhone: boolean;
+  hearingId: string; hearingRef: string; personId: string; personRef: string; pseudonym: string; lang: ReminderLang; startsAt: string; startsZone: string;
+  meetAt: string | null; meetLocal: string | null; meetPlace: string | null; meetZone: string | null; message: string; hasPhone: boolean;
   lastReminder: { at: string; channel: 'webhook' | 'print'; status: string } | null;
 }
 
@@ -43,8 +43,8 @@ export async function reminderItems(store: Store, hearings: HearingRecord[], onl
     const phone = identities.get(personId)?.phones?.find((x) => x.trim() !== '') ?? null;
     const l = last.get(`${h.id}/${personId}`);
     items.push({
-      hearingId: h.id, hearingRef: h.ref, personId, personRef: p.ref, pseudonym: p.pseudonym, lang, startsAt: h.startsAt,
-      meetAt: meet?.at ?? null, meetLocal: meet ? local : null, meetPlace: meet?.place ?? null,
+      hearingId: h.id, hearingRef: h.ref, personId, personRef: p.ref, pseudonym: p.pseudonym, lang, startsAt: h.startsAt, startsZone: h.zone,
+      meetAt: meet?.at ?? null, meetLocal: meet ? local : null, meetPlace: meet?.place ?? null, meetZone: meet?.zone ?? null,
       message: reminderText(lang, { local, place: label }), hasPhone: phone !== null, lastReminder: l ? { at: l.at, channel: l.channel, status: l.status } : null,
       phone,
     });

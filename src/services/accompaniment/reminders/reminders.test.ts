@@ -67,11 +67,11 @@ describe('reminders', () => {
     const { items } = await dueReminders(doc, { days: 5 });
     expect(items.map((i) => i.pseudonym)).toEqual(['Cai Pseudo', 'Ana Pseudo', 'Ben Pseudo']);
     const [cai, ana, ben] = items;
-    expect(ana).toMatchObject({ lang: 'ht', meetLocal: '2027-03-13T21:00', meetPlace: 'mx-mexicali', hasPhone: true, lastReminder: null, hearingRef: ids['href'] });
+    expect(ana).toMatchObject({ lang: 'ht', meetLocal: '2027-03-13T21:00', meetPlace: 'mx-mexicali', meetZone: 'America/Tijuana', startsZone: 'America/Los_Angeles', hasPhone: true, lastReminder: null, hearingRef: ids['href'] });
     expect(ana!.message).toBe('Rapèl: pare 13/03/2027 a 21:00 nan Mexicali, B.C.. Pote papye ou yo. Si ou pa ka vini, fè nou konnen.');
-    expect(ben).toMatchObject({ lang: 'en', meetLocal: '2027-03-14T04:00', meetPlace: 'poe-san-ysidro', hasPhone: false });
+    expect(ben).toMatchObject({ lang: 'en', meetLocal: '2027-03-14T04:00', meetPlace: 'poe-san-ysidro', meetZone: 'America/Los_Angeles', hasPhone: false });
     expect(ben!.message).toContain('at 04:00 at San Ysidro port of entry (El Chaparral)');
-    expect(cai).toMatchObject({ lang: 'es', meetAt: null, meetPlace: null, hasPhone: true });
+    expect(cai).toMatchObject({ lang: 'es', meetAt: null, meetPlace: null, meetZone: null, hasPhone: true });
     expect(cai!.message).toContain('a las 09:00.');
     for (const i of items) expect(i.message).not.toMatch(/court|corte|individual|merits|bond|fianza|A-999|NOMBRE|Pseudo|HRG/i);
     expect(JSON.stringify(items)).not.toContain('+52');

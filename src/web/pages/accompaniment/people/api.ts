@@ -166,9 +166,11 @@ export interface DueReminder {
   pseudonym: string;
   lang: string;
   startsAt: string;
+  startsZone: string;
   meetAt: string | null;
   meetLocal: string | null;
   meetPlace: string | null;
+  meetZone: string | null;
   message: string;
   hasPhone: boolean;
   lastReminder: { at: string; channel: string; status: string } | null;

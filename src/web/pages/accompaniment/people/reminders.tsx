@@ -12,10 +12,10 @@ import { can } from '../../../state';
 import { Alert, Loading, PageTitle } from '../../../components/ui';
 import { dateTime } from '../../../lib/format';
 import { errorText } from '../../../lib/problems';
-import { dueReminders, searchHearings, sendReminders, type DueReminder, type SendResult } from './api';
+import { dueReminders, sendReminders, type DueReminder, type SendResult } from './api';
 import { channelName, placeName, reminderLangName, sendStatusName } from './words';
 import { HubBack, usePlaces } from './parts';
-import { addDays, atZone } from './time';
+import { atZone } from './time';
 import { reminderKey } from './model';
 import './people.css';
 
@@ -24,7 +24,6 @@ export function RemindersPage() {
   const [daysText, setDaysText] = useState('7');
   const [days, setDays] = useState(7);
   const [items, setItems] = useState<DueReminder[] | null>(null);
-  const [zones, setZones] = useState<Map<string, string>>(new Map());
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [error, setError] = useState('');
   const [daysError, setDaysError] = useState('');
@@ -35,10 +34,8 @@ export function RemindersPage() {
   const load = (n: number) => {
     setItems(null);
     setError('');
-    const today = new Date().toISOString().slice(0, 10);
-    Promise.all([dueReminders(n), searchHearings({ from: addDays(today, -1), to: addDays(today, n + 1) }).catch(() => [])]).then(
-      ([due, hearings]) => {
-        setZones(new Map(hearings.map((h) => [h.id, h.courtZone])));
+    dueReminders(n).then(
+      (due) => {
         setItems(due);
         setChosen(new Set(due.map(reminderKey)));
       },
@@ -80,14 +77,10 @@ export function RemindersPage() {
 
   const meet = (x: DueReminder) => {
     const place = x.meetPlace ? placeName(places, x.meetPlace) : '';
-    const zone = places?.find((p) => p.code === x.meetPlace)?.zone;
-    const when = x.meetAt && zone ? atZone(x.meetAt, zone, lang()) : (x.meetLocal?.replace('T', ' ') ?? '');
+    const when = x.meetAt && x.meetZone ? atZone(x.meetAt, x.meetZone, lang()) : '';
     return [when, place].filter(Boolean).join(' · ');
   };
-  const starts = (x: DueReminder) => {
-    const zone = zones.get(x.hearingId);
-    return zone ? atZone(x.startsAt, zone, lang()) : x.startsAt.slice(0, 16).replace('T', ' ') + ' UTC';
-  };
+  const starts = (x: DueReminder) => atZone(x.startsAt, x.startsZone, lang());
 
   return (
     <>
