@@ -9,13 +9,18 @@
  * their hearings; the run page shows the legs and the passengers. On the tracking page everyone is
  * picked up and arrives on leg 1; on leg 2 four are picked up and present themselves, and the man of
  * the Pino family is marked "No llegó"; the coordinator's alert is in the inbox with the run's
- * reference and no name, and leads to the run. The run is ended, and the outcomes are recorded on
+ * reference and no name, and leads to the run. The run is ended; the reminders page lists the five
+ * (the Pino man's message in Haitian Creole, none naming anyone, the court or the case), the
+ * organisation's reminder channel is set to a bridge on this machine and each reminder reaches it
+ * signed with only {type, to, lang, text}. The outcomes are recorded on
  * each hearing's page (the Ceiba hearing continued to a next hearing, which their pages then list;
  * the Pino hearing a removal order in absentia). axe in Spanish and English on the run form, the run
- * page and the tracking page; no sideways scroll at 360 px; no console error; no request to another
+ * page, the tracking page and the reminders page; no sideways scroll at 360 px; no console error; no request to another
  * origin; no pseudonym, family label or real name in a page title, a URL or a request's address.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
@@ -132,7 +137,7 @@ beforeAll(async () => {
       const r = await call('POST', '/api/v1/accompaniment/people', {
         pseudonym: m.pseudonym, ...(familyId ? { familyId } : { newFamily: f.label }), familyRole: m.role, ageGroup: m.ageGroup,
         needs: m.needs ?? [], languages: m.languages, nationality: m.languages.includes('ht') ? 'HT' : 'GT', reminderLang: m.languages.includes('ht') ? 'ht' : 'es',
-        identity: { names: m.names, caseNumbers: [`A-${200_000_000 + people.size}`] },
+        identity: { names: m.names, caseNumbers: [`A-${200_000_000 + people.size}`], phones: [`+52 686 555 01${people.size}`] },
       });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       familyId = r.body.familyId;
@@ -327,6 +332,50 @@ describe('a run to a hearing at dawn, on a phone in Spanish', () => {
     await page.waitForFunction(() => document.querySelector('.runs-head')?.textContent?.includes('Terminado'));
     expect(await page.locator('[data-testid="run-track"]').count()).toBe(0);
     await noNames('run page, ended');
+  });
+
+  it('reminds the families before the hearing: the messages in their language say only when and where, the channel is set and each is posted signed', async () => {
+    // the organisation's messaging bridge, on this machine
+    const got: { body: string; signature: string }[] = [];
+    const bridge: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
+      req.on('end', () => { got.push({ body, signature: String(req.headers['x-bitacora-signature'] ?? '') }); res.end('ok'); });
+    });
+    await new Promise<void>((r) => bridge.listen(0, '127.0.0.1', () => r()));
+    const port = (bridge.address() as { port: number }).port;
+    try {
+      await gotoInApp(page, '/accompaniment/reminders', '#acc-rem-days');
+      await page.fill('#acc-rem-days', '30');
+      await page.click('button:has-text("Ver")');
+      await page.waitForFunction(() => document.querySelectorAll('.acc-rem-list > li').length === 5);
+      const messages = await page.$$eval('.acc-rem-message', (els) => els.map((e) => ({ lang: e.getAttribute('lang'), text: e.textContent ?? '' })));
+      expect(messages.filter((m) => m.lang === 'ht')).toHaveLength(1);
+      for (const m of messages) {
+        for (const n of [...NAMES, 'San Diego', 'A-2000', 'HRG-', 'master']) expect(m.text).not.toContain(n);
+      }
+      // the channel: the bridge's address, a secret made and shown once
+      await page.fill('#acc-remhook-url', `http://127.0.0.1:${port}/bitacora`);
+      await page.click('button:has-text("Guardar el canal")');
+      await page.waitForSelector('text=Copia este secreto en el puente ahora');
+      const secret = (await page.locator('.card-edit code').innerText()).trim();
+      expect(secret.length).toBeGreaterThan(20);
+      await noSidewaysScroll();
+      await expectAccessibleInBothLanguages(page, 'reminders');
+      await page.click('button:has-text("Enviar por el canal configurado")');
+      await page.waitForSelector('text=Enviados: 5. Fallidos: 0.');
+      expect(got).toHaveLength(5);
+      for (const g of got) {
+        expect(g.signature).toBe(`sha256=${createHmac('sha256', secret).update(g.body).digest('hex')}`);
+        const b = JSON.parse(g.body) as Record<string, string>;
+        expect(Object.keys(b).sort()).toEqual(['lang', 'text', 'to', 'type']);
+        expect(b['to']).toMatch(/^\+52 686 555 01\d$/);
+        for (const n of [...NAMES, 'San Diego', 'A-2000', 'HRG-', 'ACP-']) expect(g.body).not.toContain(n);
+      }
+      await noNames('reminders');
+    } finally {
+      await new Promise<void>((r) => bridge.close(() => r()));
+    }
   });
 
   it('records the outcomes on each hearing\'s page: held, attendance, and the Ceiba family\'s next hearing', async () => {

@@ -17,6 +17,7 @@ import { channelName, placeName, reminderLangName, sendStatusName } from './word
 import { HubBack, usePlaces } from './parts';
 import { atZone } from './time';
 import { reminderKey } from './model';
+import { ReminderWebhookSection } from './reminder-webhook';
 import './people.css';
 
 export function RemindersPage() {
@@ -203,6 +204,7 @@ export function RemindersPage() {
             )}
           </>
         )}
+        {can('alerts.admin') && <ReminderWebhookSection />}
       </div>
       {printed.length > 0 && (
         <section class="acc-print" aria-label={t('acc.rem.printTitle')}>
