@@ -128,7 +128,10 @@ describe('dashboard', () => {
     await page.click('button.lang-switch:visible:has-text("English")');
     await page.waitForSelector('html[lang=en]');
     expect(await page.locator('h1').innerText()).toContain('Dashboard');
-    expect(await page.locator('main h2').allInnerTexts()).toEqual(['Incidents over time', 'Compare periods']);
+    // the accompaniment line is there for people who may read accompaniment (an admin), after the incidents' sections
+    expect(await page.locator('main h2').allInnerTexts()).toEqual(['Incidents over time', 'Compare periods', 'Accompaniment to hearings']);
+    expect(await page.locator('#dash-acc-h + p').innerText()).toMatch(/^From \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}: 0 people attended their hearing, 0 did not; 0 people rode on runs\.$/);
+    expect(await page.locator('a[href="/accompaniment/figures"]').innerText()).toBe('See the accompaniment figures');
     expect((await cells(page, '#dash-table thead tr'))[0]![0]).toBe('Period');
     expect(await page.locator('#dash-table caption').innerText()).toContain('Country');
     expect(await page.locator('#dash-compare-result').innerText()).toMatch(/incidents? from January 1, 2025 to December 31, 2025/);
