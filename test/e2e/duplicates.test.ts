@@ -127,6 +127,9 @@ describe('duplicates', () => {
     await page.waitForSelector('.details-block .card-title:has-text("Fuente de la red")');
     const sources = await page.locator('.details-block .card-title').allInnerTexts();
     expect(sources.filter((s) => s.includes('Fuente de la casa') || s.includes('Fuente de la red'))).toHaveLength(2);
+    // the section reloads its suggestions after the merge: wait until it has, then read it
+    await page.waitForSelector(`section.duplicates:has-text("Incluye los incidentes unidos: ${inc.b.ref}")`);
+    await page.waitForSelector('section.duplicates :text("Buscando posibles duplicados…")', { state: 'detached' });
     expect(await page.locator('section.duplicates').innerText()).toContain(`Incluye los incidentes unidos: ${inc.b.ref}`);
     expect(await page.locator('section.duplicates .dup-card').count()).toBe(0);
   });
