@@ -1,7 +1,7 @@
 /**
  * The benchmarks (design.md §5), each figure beside its floor measured in the same run:
  *   npx tsx bench/run.ts [--sizes 100000,1000000] [--backends sqlite,postgres] [--seed 7]
- *                        [--only search,dashboard,map,cache,readwrite,scan,import,evidence,memory,web] [--csv-rows 20000]
+ *                        [--only search,dashboard,map,cache,readwrite,scan,import,evidence,accompaniment,memory,web] [--csv-rows 20000]
  *                        [--pg-url postgres://…] [--drop-cache] [--report-only]
  * Datasets are built once by the bulk demo generator and cached (bench/lib/dataset.ts). Each
  * backend and size writes bench/results/<backend>-<size>.json; RESULTS.md is then rendered from
@@ -26,8 +26,9 @@ import { measurePageCache } from './measure/page-cache.js';
 import { measureMemory } from './measure/memory.js';
 import { measureWeb } from './measure/web-first-load.js';
 import { measureEvidenceFiles } from './measure/evidence-files.js';
+import { measureAccompaniment } from './measure/accompaniment.js';
 
-const ALL = ['search', 'dashboard', 'map', 'cache', 'readwrite', 'scan', 'import', 'evidence', 'memory', 'web'] as const;
+const ALL = ['search', 'dashboard', 'map', 'cache', 'readwrite', 'scan', 'import', 'evidence', 'accompaniment', 'memory', 'web'] as const;
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100000,1000000' },
@@ -53,7 +54,7 @@ mkdirSync(resultsDir, { recursive: true });
 
 /** When each measurement in a results file was taken. */
 function sectionsOf(r: RunResult): Record<string, string> {
-  return Object.fromEntries(['search', 'memoryIndex', 'dashboard', 'map', 'pageCache', 'readWrite', 'scan', 'importCsv', 'evidenceFiles', 'memory', 'web'].filter((k) => k in r).map((k) => [k, r.ranAt]));
+  return Object.fromEntries(['search', 'memoryIndex', 'dashboard', 'map', 'pageCache', 'readWrite', 'scan', 'importCsv', 'evidenceFiles', 'accompaniment', 'memory', 'web'].filter((k) => k in r).map((k) => [k, r.ranAt]));
 }
 
 let webDone = false;
@@ -85,6 +86,7 @@ for (const size of values['report-only'] ? [] : sizes) {
     if (only.has('scan')) result.scan = await measureScan(d, raw, log);
     if (only.has('import')) result.importCsv = await measureImport(d, raw, pgUrl, Number(values['csv-rows']), log);
     if (only.has('evidence')) result.evidenceFiles = await measureEvidenceFiles(d, raw, log);
+    if (only.has('accompaniment')) result.accompaniment = await measureAccompaniment(d, raw, log);
     await raw.close();
     // the server process opens the dataset itself: close ours first (no second writer meanwhile)
     await d.close();
@@ -104,6 +106,10 @@ for (const size of values['report-only'] ? [] : sizes) {
     // a run of some measurements only keeps the others from the previous results file (and says so)
     const file = join(resultsDir, `${backend}-${size}.json`);
     const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunResult) : undefined;
+    // accompaniment data is recorded once per cached dataset: a later run keeps how it was recorded
+    if (result.accompaniment && !result.accompaniment.build && previous?.accompaniment?.build && previous.build.builtAt === result.build.builtAt) {
+      result.accompaniment.build = previous.accompaniment.build;
+    }
     const merged: RunResult = previous && only.size < ALL.length
       ? { ...previous, ...Object.fromEntries(Object.entries(result).filter(([k]) => !['ranAt', 'command', 'machine'].includes(k) || !previous)), sections: { ...previous.sections, ...sectionsOf(result) } }
       : { ...result, sections: sectionsOf(result) };

@@ -207,6 +207,25 @@ export function renderResults(dir: string): string {
       if (e) out.push(`| ${label(r)} | ${n(e.mib)} MiB | ${n(e.write.oursMiBps)} MiB/s | ${n(e.write.floorMiBps)} MiB/s | ${ratio(e.write.floorMiBps, e.write.oursMiBps)} | ${n(e.read.oursMiBps)} MiB/s | ${n(e.read.floorMiBps)} MiB/s | ${ratio(e.read.floorMiBps, e.read.oursMiBps)} | +${n(e.writePeakMemMiB)} MiB |`);
     }
   }
+  if (results.some((r) => r.accompaniment)) {
+    out.push('', '## Accompaniment', '', 'Issue 9 (ADR 0024, bench/measure/accompaniment.ts). Eighteen months of one organisation\'s accompaniment, recorded once per dataset through the use cases: 1,000 families of three (identity and needs sealed), a hearing for each family every six weeks at San Diego or Imperial with its presentation at the port of entry, and each weekday runs to each court carrying the families summoned there, eight families to a van (a meeting point sealed, a pending mark per passenger and leg). Reads are the coordinator\'s pages through their use cases (access, zones, flags, views) against their floor: the same rows read by plain SQL, one statement per table with the ids joined rather than passed back. A tap is markPassenger (live access check, the mark, the run\'s version, its status on the first pick-up) against a raw UPDATE of the mark; recording a hearing is createHearing (validation, zones, reference, its people, audit, one transaction) against a raw INSERT of the row and its three summonses in one transaction. Writes are timed ours first, then the floor (on SQLite a write on the other connection empties this one\'s page cache).', '');
+    const builds = results.filter((r) => r.accompaniment?.build);
+    if (builds.length) {
+      out.push('| backend, size | families | people | hearings | runs | seconds | people/s (createPerson) | hearings/s (createHearing) | runs/s (createRun) |', '|---|---|---|---|---|---|---|---|---|');
+      for (const r of builds) {
+        const b = r.accompaniment!.build!;
+        out.push(`| ${label(r)} | ${n(b.families)} | ${n(b.people)} | ${n(b.hearings)} | ${n(b.runs)} | ${n(b.seconds)} | ${n(b.peoplePerSecond)} | ${n(b.hearingsPerSecond)} | ${n(b.runsPerSecond)} |`);
+      }
+      out.push('');
+    }
+    out.push('| backend, size | what | rows the floor reads | ours p50 | ours p95 | floor p50 | floor p95 | ours/floor (p95) | rounds |', '|---|---|---|---|---|---|---|---|---|');
+    for (const r of results) {
+      const a = r.accompaniment;
+      if (!a) continue;
+      for (const x of [...a.reads, ...a.writes]) out.push(timingRow(`${label(r)} (${n(a.people)} people, ${n(a.hearings)} hearings, ${n(a.runs)} runs)`, x, [x.name, n(x.rows)]));
+    }
+    out.push('', 'How to read the ratios: the people list reads every person of the organisation and sorts and searches them in JavaScript (Spanish order, accents and case ignored), so its floor — the first 200 rows by an index — is what a database-side collation would give; the week view and a run\'s page read by ids passed back rather than joins, then work out every time at its place\'s zone and the flags; the figures turn each hearing\'s instant into its court\'s day.');
+  }
   out.push('', '## Server memory', '', 'The real server (`node bin/bitacora.js serve`, built dist/) unsealed on the dataset, after every benchmark search ran once through the HTTP API (VmRSS and its peak VmHWM from /proc); the floor is an idle Node process.', '',
     '| backend, size | after start | after searches | peak | idle node | peak − idle |', '|---|---|---|---|---|---|');
   for (const r of results) if (r.memory) out.push(`| ${label(r)} | ${n(r.memory.afterStart)} MiB | ${n(r.memory.afterSearches)} MiB | ${n(r.memory.peak)} MiB | ${n(r.memory.idleNode)} MiB | ${n(r.memory.peak - r.memory.idleNode)} MiB |`);

@@ -11,6 +11,7 @@ import type { WebResult } from '../measure/web-first-load.js';
 import type { ScanRow } from '../measure/scan-identifying.js';
 import type { PageCacheRow } from '../measure/page-cache.js';
 import type { EvidenceFilesResult } from '../measure/evidence-files.js';
+import type { AccompanimentResult } from '../measure/accompaniment.js';
 
 export interface RunResult {
   backend: 'sqlite' | 'postgres';
@@ -36,6 +37,8 @@ export interface RunResult {
   importCsv?: ImportResult;
   /** evidence files: 256 MiB streamed in and read back vs raw blobs */
   evidenceFiles?: EvidenceFilesResult;
+  /** accompaniment (issue 9): the coordinator's pages and the day's taps vs their SQL */
+  accompaniment?: AccompanimentResult;
   memory?: MemoryResult;
   web?: WebResult;
 }

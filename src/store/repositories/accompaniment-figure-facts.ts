@@ -16,8 +16,16 @@ export async function accompanimentFacts(db: Kysely<Database>, orgId: string, fr
     .select(['hp.person_id', 'hp.hearing_id', 'hp.attendance', 'h.outcome', 'h.status', 'h.starts_at', 'h.zone'])
     .where('h.org_id', '=', orgId).where('h.starts_at', '>=', dayBefore(from, -1)).where('h.starts_at', '<', dayBefore(to, 2))
     .execute();
+  // a hearing's people share its instant, and a court's hearings a few: each day is worked out once
+  const days = new Map<string, string>();
+  const dayOf = (at: string, zone: string) => {
+    const k = `${at}|${zone}`;
+    let d = days.get(k);
+    if (d === undefined) days.set(k, (d = localDay(at, zone)));
+    return d;
+  };
   const attendance = rows
-    .filter((r) => { const d = localDay(r.starts_at, r.zone); return d >= from && d <= to; })
+    .filter((r) => { const d = dayOf(r.starts_at, r.zone); return d >= from && d <= to; })
     .map((r) => ({ personId: r.person_id, hearingId: r.hearing_id, attendance: r.attendance, outcome: r.outcome, status: r.status }));
   const runs = await db.selectFrom('transport_runs').select(['id', 'day']).where('org_id', '=', orgId).where('status', '!=', 'cancelled')
     .where('day', '>=', from).where('day', '<=', to).execute();

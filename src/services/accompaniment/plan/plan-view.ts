@@ -35,10 +35,11 @@ export async function planView(ctx: ServiceContext, raw: PlanQuery): Promise<Pla
   // hearings starting from two days before to two days after: a presentation's day at its zone decides
   const hearingIds = await store.transport.hearingIdsOfOrg(org, `${dayPlus(q.from, -2)}T00:00:00.000Z`, `${dayPlus(q.to, 3)}T00:00:00.000Z`);
   const hearings = [...(await store.transport.hearings(hearingIds)).values()];
-  const dayOf = (h: (typeof hearings)[number]) => {
+  // each hearing's day once (Luxon's zone arithmetic is the costly part of the view)
+  const hearingDay = new Map(hearings.map((h) => {
     const p = presentationOf(h);
-    return localDay(p.at, p.zone);
-  };
+    return [h.id, localDay(p.at, p.zone)];
+  }));
   const facts = flagRuns(b);
   const across = computeFlags(facts); // overlaps between runs of different days (a night bus)
   const all = new Map<string, Flag>();
@@ -47,7 +48,7 @@ export async function planView(ctx: ServiceContext, raw: PlanQuery): Promise<Pla
     const day = dayPlus(q.from, i);
     const dayRuns = runs.filter((r) => r.day === day);
     const ids = new Set(dayRuns.map((r) => r.id));
-    const dayHearings = hearings.filter((h) => dayOf(h) === day).sort((a, b2) => a.startsAt.localeCompare(b2.startsAt) || a.id.localeCompare(b2.id));
+    const dayHearings = hearings.filter((h) => hearingDay.get(h.id) === day).sort((a, b2) => a.startsAt.localeCompare(b2.startsAt) || a.id.localeCompare(b2.id));
     const live = dayRuns.filter((r) => r.status !== 'cancelled');
     const flags = new Map<string, Flag>();
     for (const f of computeFlags(facts.filter((r) => ids.has(r.id)), dayHearings.map(flagHearing), { hearingsWithoutRun: true })) flags.set(flagKey(f), f);
