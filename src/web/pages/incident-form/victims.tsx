@@ -5,10 +5,11 @@ import { t } from '../../i18n/i18n';
 import { can, getState } from '../../state';
 import { ActorFields } from '../../components/actor-fields';
 import { Alert } from '../../components/ui';
-import { PlusIcon, SearchIcon } from '../../components/icons';
+import { PlusIcon } from '../../components/icons';
 import { errorText, fieldId, type Problems } from '../../lib/problems';
 import type { ActorListItem } from '../../types';
 import { emptyActor, nextVictimKey, uid, victimLabel, type FVictim } from './model';
+import { SearchRow } from '../../components/search-row';
 
 export function VictimsSection({ victims, onVictims, onRemove, problems }: { victims: FVictim[]; onVictims: (v: FVictim[]) => void; onRemove: (index: number) => void; problems: Problems }) {
   const [q, setQ] = useState('');
@@ -74,26 +75,7 @@ export function VictimsSection({ victims, onVictims, onRemove, problems }: { vic
           <label for="victim-search" class="label">
             {t('victim.searchLabel')}
           </label>
-          <div class="search-row">
-            <input
-              id="victim-search"
-              type="search"
-              value={q}
-              autoComplete="off"
-              spellcheck={false}
-              onInput={(e) => setQ(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void search();
-                }
-              }}
-            />
-            <button type="button" class="btn" onClick={() => void search()}>
-              <SearchIcon />
-              {t('victim.search')}
-            </button>
-          </div>
+          <SearchRow id="victim-search" value={q} onValue={setQ} onSearch={() => void search()} button={t('victim.search')} />
           <div aria-live="polite">
             {error && <Alert kind="error">{error}</Alert>}
             {found && found.length === 0 && <p class="muted">{t('victim.noneFound')}</p>}

@@ -9,12 +9,12 @@
 import { useState } from 'preact/hooks';
 import { lang, t } from '../../../i18n/i18n';
 import { Alert, CheckGroup, IdentBadge, SelectField, TextField } from '../../../components/ui';
-import { SearchIcon } from '../../../components/icons';
 import { errorText, fieldId, type Problems } from '../../../lib/problems';
 import { searchPeople, type AccPlace, type Fold, type PersonSummary } from './api';
 import { presentLocalOf, startsLocalOf, type HearingForm } from './model';
 import { checkWall } from './time';
 import { DOCUMENTS, documentName, foldChoice, HEARING_KINDS, kindName, zoneLine } from './words';
+import { SearchRow } from '../../../components/search-row';
 
 export type SealedState = 'new' | 'opened' | 'closed';
 
@@ -235,25 +235,7 @@ export function PeoplePicker({ id, value, onValue, errors }: { id: string; value
         <label for={`${id}-q`} class="label">
           {t('acc.hearing.peopleSearch')}
         </label>
-        <div class="search-row">
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={q}
-            autoComplete="off"
-            onInput={(e) => setQ(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                void search();
-              }
-            }}
-          />
-          <button type="button" class="btn" onClick={() => void search()}>
-            <SearchIcon />
-            {t('acc.people.searchButton')}
-          </button>
-        </div>
+        <SearchRow id={`${id}-q`} value={q} onValue={setQ} onSearch={() => void search()} button={t('acc.people.searchButton')} />
         {error && <Alert kind="error">{error}</Alert>}
         {found &&
           (found.length === 0 ? (

@@ -12,7 +12,6 @@ import { t } from '../../../i18n/i18n';
 import { can, useAppState } from '../../../state';
 import { Link, navigate } from '../../../router';
 import { Alert, CheckGroup, ErrorSummary, IdentBadge, Loading, PageTitle, SelectField, TextField } from '../../../components/ui';
-import { SearchIcon } from '../../../components/icons';
 import { countryOptions } from '../../../lib/options';
 import { errorText, fieldId, type Problems } from '../../../lib/problems';
 import { createPerson, getFamilies, getPerson, revealIdentity, searchShelters, updatePerson, type Family, type PersonView, type ShelterItem } from './api';
@@ -21,6 +20,7 @@ import { AGE_GROUPS, ageName, FAMILY_ROLES, NEEDS, needName, REMINDER_LANGS, rem
 import { accProblemMap } from './field-problems';
 import { BackLink } from './parts';
 import './people.css';
+import { SearchRow } from '../../../components/search-row';
 
 type Sealed = 'new' | 'opened' | 'closed';
 
@@ -304,25 +304,7 @@ function ShelterPicker({ value, onValue, errors }: { value: { id: string; label:
           <label for="acc-shelter-q" class="label">
             {t('acc.person.shelterSearch')}
           </label>
-          <div class="search-row">
-            <input
-              id="acc-shelter-q"
-              type="search"
-              value={q}
-              autoComplete="off"
-              onInput={(e) => setQ(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void search();
-                }
-              }}
-            />
-            <button type="button" class="btn" onClick={() => void search()}>
-              <SearchIcon />
-              {t('acc.people.searchButton')}
-            </button>
-          </div>
+          <SearchRow id="acc-shelter-q" value={q} onValue={setQ} onSearch={() => void search()} button={t('acc.people.searchButton')} />
           {error && <Alert kind="error">{error}</Alert>}
           {found &&
             (found.length === 0 ? (
