@@ -261,10 +261,16 @@ export class TransportRepository {
     return out;
   }
 
-  /** One tap: the mark of a passenger on a leg (last writer wins); false when they do not ride that leg. */
+  /**
+   * One tap: the mark of a passenger on a leg (last writer wins); false when they do not ride that
+   * leg, or when the run is no longer planned or underway as the write happens (a run ended by
+   * another request after the tap's access check: the write itself checks, not only the read before it).
+   */
   async setMark(legId: string, personId: string, status: Mark, at: string, by: string): Promise<boolean> {
     const r = await this.db.updateTable('leg_marks').set((eb) => ({ status, at: status === 'pending' ? null : at, by_user: status === 'pending' ? null : by, version: eb('version', '+', 1) }))
-      .where('leg_id', '=', legId).where('person_id', '=', personId).executeTakeFirst();
+      .where('leg_id', '=', legId).where('person_id', '=', personId)
+      .where((eb) => eb.exists(eb.selectFrom('transport_legs as l').innerJoin('transport_runs as r', 'r.id', 'l.run_id').select('l.id').whereRef('l.id', '=', 'leg_marks.leg_id').where('r.status', 'in', [...LIVE])))
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
 

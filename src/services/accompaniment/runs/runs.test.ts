@@ -263,6 +263,10 @@ describe('marks, alerts and the end of a run', () => {
     const ended = (await readRun(coordinator, ids['run']!)) as RunView;
     expect(ended.status).toBe('ended');
     expect((await failure(markPassenger(coordinator, ids['run']!, { legId: v.legs[0]!.id, personId: ids['z']!, mark: 'arrived' }))).code).toBe('run_closed');
+    // the write itself holds only while the run is live: a tap whose check passed just before the run ended writes nothing
+    expect(await store().transport.setMark(v.legs[0]!.id, ids['z']!, 'arrived', '2027-03-14T22:31:00.000Z', coordinator.user.id)).toBe(false);
+    const kept = await store().db.selectFrom('leg_marks').select(['status', 'at']).where('leg_id', '=', v.legs[0]!.id).where('person_id', '=', ids['z']!).executeTakeFirstOrThrow();
+    expect(kept.status).not.toBe('arrived');
     expect((await failure(changeRunStatus(coordinator, ids['run']!, { version: ended.version, status: 'underway' }))).code).toBe('run_closed');
   });
 

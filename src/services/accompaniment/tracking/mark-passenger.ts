@@ -2,7 +2,8 @@
  * One tap on the day (ADR 0024): a passenger's mark on a leg — picked up, arrived, presented,
  * returned, missed, or pending again to undo a mistake. The organisation's writers mark any leg; a
  * driver or escort only the legs they drive, a partner only the legs handed off to it. Last writer
- * wins, each tap audited with ids only. Marking someone missed raises `run_missed` to the run's
+ * wins, each tap audited with ids only; the write itself holds only while the run is live, so a
+ * run ended by another request between the check and the write refuses the tap (run_closed). Marking someone missed raises `run_missed` to the run's
  * coordinator in the same transaction (the run's reference and a link, no name); the first pick-up
  * of a planned run makes it underway.
  */
@@ -25,7 +26,12 @@ export async function markPassenger(ctx: ServiceContext, runId: string, raw: Mar
     if (!isLive(access.run.status)) throw runClosed(access.run.ref);
     requireMarkable(access, input.legId);
     const now = ctx.now();
-    if (!(await tx.transport.setMark(input.legId, input.personId, input.mark, now, ctx.user.id))) throw notFound('passenger on this leg');
+    if (!(await tx.transport.setMark(input.legId, input.personId, input.mark, now, ctx.user.id))) {
+      // ended or cancelled by someone else since the check above: say so, not "no such passenger"
+      const run = await tx.transport.run(runId);
+      if (run && !isLive(run.status)) throw runClosed(access.run.ref);
+      throw notFound('passenger on this leg');
+    }
     await tx.audit.add({ at: now, userId: ctx.user.id, action: 'run.marked', targetType: 'transport_run', targetId: runId, detail: { legId: input.legId, personId: input.personId, mark: input.mark } });
     if (input.mark === 'picked_up') await tx.transport.startIfPlanned(runId, now);
     if (input.mark === 'missed') {
