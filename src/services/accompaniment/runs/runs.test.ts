@@ -340,4 +340,19 @@ describe('reading a plan back', () => {
     // the version it answered is the one a status change needs
     expect((await changeRunStatus(coordinator, run.id, { version: r.version, status: 'cancelled' })).status).toBe('cancelled');
   });
+
+  it('keeps a tap\'s own time when the phone sends it late, within twelve hours, and says which field when it is not', async () => {
+    const run = await createRun(coordinator, spring([{ personId: ids['z']!, hearingId: ids['hz']! }]));
+    const leg = run.legs[0]!.id;
+    const late = at(coordinator, '2027-03-14T10:20:00.000Z');
+    const r = await markPassenger(late, run.id, { legId: leg, personId: ids['z']!, mark: 'picked_up', at: '2027-03-13T23:12:00-08:00' });
+    expect(r.leg.passengers.map((p) => [p.mark, p.markedAt])).toEqual([['picked_up', '2027-03-14T07:12:00.000Z']]);
+    const audit = await store().db.selectFrom('audit_events').select(['at', 'detail']).where('action', '=', 'run.marked').where('target_id', '=', run.id).execute();
+    expect(audit.map((a) => [a.at, JSON.parse(a.detail!).tappedAt])).toEqual([['2027-03-14T10:20:00.000Z', '2027-03-14T07:12:00.000Z']]);
+    for (const [tapAt, code] of [['2027-03-13T22:19:00.000Z', 'tap_too_old'], ['2027-03-14T10:26:00.000Z', 'tap_in_future']] as const) {
+      const e = await failure(markPassenger(late, run.id, { legId: leg, personId: ids['z']!, mark: 'arrived', at: tapAt }));
+      expect([e.status, e.problems?.[0]?.path, e.problems?.[0]?.code]).toEqual([400, 'at', code]);
+    }
+    expect(((await readRun(coordinator, run.id)) as RunView).legs[0]!.passengers.map((p) => p.mark)).toEqual(['picked_up']);
+  });
 });

@@ -3,16 +3,17 @@
  * returned, missed, or pending again to undo a mistake. The organisation's writers mark any leg; a
  * driver or escort only the legs they drive, a partner only the legs handed off to it. Last writer
  * wins, each tap audited with ids only; the write itself holds only while the run is live, so a
- * run ended by another request between the check and the write refuses the tap (run_closed). Marking someone missed raises `run_missed` to the run's
+ * run ended by another request between the check and the write refuses the tap (run_closed). A tap
+ * the phone kept while it had no signal carries its own time (at most 12 h old), which the mark takes. Marking someone missed raises `run_missed` to the run's
  * coordinator in the same transaction (the run's reference and a link, no name); the first pick-up
  * of a planned run makes it underway.
  */
 import type { ServiceContext } from '../../context.js';
 import { parseInput } from '../../validate.js';
-import { notFound } from '../../errors.js';
+import { invalid, notFound } from '../../errors.js';
 import { raiseAlert } from '../../alerts/raise-alert.js';
 import { isLive, type RunStatus } from '../../../domain/accompaniment/run.js';
-import { markInputSchema, type MarkInput } from '../../../domain/accompaniment/marks.js';
+import { markInputSchema, tapTime, type MarkInput } from '../../../domain/accompaniment/marks.js';
 import { requireMarkable, runAccess, runClosed } from '../run-access.js';
 import { loadRuns, runView, type LegView } from '../runs/run-views.js';
 
@@ -26,13 +27,15 @@ export async function markPassenger(ctx: ServiceContext, runId: string, raw: Mar
     if (!isLive(access.run.status)) throw runClosed(access.run.ref);
     requireMarkable(access, input.legId);
     const now = ctx.now();
-    if (!(await tx.transport.setMark(input.legId, input.personId, input.mark, now, ctx.user.id))) {
+    const when = tapTime(input.at, now);
+    if ('problem' in when) throw invalid([when.problem]);
+    if (!(await tx.transport.setMark(input.legId, input.personId, input.mark, when.at, ctx.user.id))) {
       // ended or cancelled by someone else since the check above: say so, not "no such passenger"
       const run = await tx.transport.run(runId);
       if (run && !isLive(run.status)) throw runClosed(access.run.ref);
       throw notFound('passenger on this leg');
     }
-    await tx.audit.add({ at: now, userId: ctx.user.id, action: 'run.marked', targetType: 'transport_run', targetId: runId, detail: { legId: input.legId, personId: input.personId, mark: input.mark } });
+    await tx.audit.add({ at: now, userId: ctx.user.id, action: 'run.marked', targetType: 'transport_run', targetId: runId, detail: { legId: input.legId, personId: input.personId, mark: input.mark, ...(input.at ? { tappedAt: when.at } : {}) } });
     if (input.mark === 'picked_up') await tx.transport.startIfPlanned(runId, now);
     if (input.mark === 'missed') {
       await raiseAlert(tx, {

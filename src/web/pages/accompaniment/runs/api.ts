@@ -183,7 +183,9 @@ export const createRun = (input: RunInput) => api<RunView>('POST', `${BASE}/runs
 export const updateRun = (id: string, input: RunInput & { version: number }) => api<RunView>('PUT', `${BASE}/runs/${id}`, input);
 export const previewRun = (input: RunInput) => api<Preview>('POST', `${BASE}/runs/preview`, input);
 export const setRunStatus = (id: string, version: number, status: RunStatus) => api<RunView>('POST', `${BASE}/runs/${id}/status`, { version, status });
-export const setMark = (id: string, legId: string, personId: string, mark: Mark) => api<{ leg: LegView; status: RunStatus; version: number }>('POST', `${BASE}/runs/${id}/marks`, { legId, personId, mark });
+/** One tap; `at` is when it was made, for a tap the phone kept while it had no signal. */
+export const setMark = (id: string, legId: string, personId: string, mark: Mark, at?: string) =>
+  api<{ leg: LegView; status: RunStatus; version: number }>('POST', `${BASE}/runs/${id}/marks`, { legId, personId, mark, ...(at ? { at } : {}) });
 export const meetingPoints = (id: string) => api<{ legs: { legId: string; meetingPoint: string | null }[] }>('POST', `${BASE}/runs/${id}/meeting-points`, {});
 export const myRuns = () => api<{ items: TripSummary[] }>('GET', `${BASE}/my-runs`);
 export const plan = (from: string, to: string) => api<PlanView>('POST', `${BASE}/plan`, { from, to });

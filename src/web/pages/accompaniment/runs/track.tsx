@@ -2,7 +2,11 @@
  * Tracking on the day (/accompaniment/runs/:id/track), a page for a phone at 4 a.m.: the current
  * leg (selectable), its deadline at its place's zone, and each passenger as a big row — pseudonym,
  * reference, needs — with one-tap buttons for the marks. A tap sends the mark and the row shows
- * the new one in words (never colour alone), with an undo. Works with the organisation's view of
+ * the new one in words (never colour alone), with an undo. A tap made without signal is kept (in
+ * memory only, tap-queue.ts), shown as not sent yet, and sent with the moment it was made once the
+ * connection is back — every 10 s, when the browser says it is online again, or at "Enviar ahora";
+ * the unsent taps of a run outlive moving between the app's pages, not a reload (the browser
+ * asks before leaving). Works with the organisation's view of
  * the run and with a driver's, escort's or partner's trip; after the run ends a partner's access
  * ends too, and the page says so plainly.
  */
@@ -14,6 +18,7 @@ import { can, useAppState } from '../../../state';
 import { Alert, Loading, PageTitle } from '../../../components/ui';
 import { errorText } from '../../../lib/problems';
 import { getRun, isTrip, setMark, withLeg, type LegView, type Mark, type RunView, type TripView } from './api';
+import { dequeue, enqueue, isUnsent, waitsForConnection, withUnsent, type QueuedTap } from './tap-queue';
 import { NeedBadges, StatusBadge, legTimesText, settledCount, usePlaces } from './parts';
 import { timeAt } from './time';
 import { ageName, markButton, markName, markRow, modeName, placeName } from './words';
@@ -37,6 +42,10 @@ function firstLeg(view: View, me: { id: string; orgId: string } | undefined): nu
   return leg ? view.legs.indexOf(leg) : 0;
 }
 
+/** the unsent taps per run, kept while the app is open (never in the browser's storage) */
+const unsent = new Map<string, QueuedTap[]>();
+const RETRY_MS = 10_000;
+
 export function TrackPage({ id }: { id: string }) {
   const s = useAppState();
   const me = s.session?.user;
@@ -47,6 +56,14 @@ export function TrackPage({ id }: { id: string }) {
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState('');
   const chosen = useRef(false);
+  const [queue, setQueueState] = useState<QueuedTap[]>(() => unsent.get(id) ?? []);
+  const sending = useRef(false);
+  const setQueue = (q: QueuedTap[]) => {
+    if (q.length) unsent.set(id, q);
+    else unsent.delete(id);
+    setQueueState(q);
+  };
+  const current = () => unsent.get(id) ?? [];
 
   const load = async () => {
     setError('');
@@ -63,20 +80,82 @@ export function TrackPage({ id }: { id: string }) {
     void load();
   }, [id]);
 
-  const leg = view?.legs[legIdx];
+  const serverLeg = view?.legs[legIdx];
+  const leg = serverLeg && withUnsent(serverLeg, queue);
   const writable = !!view && !!leg && mayMark(view, leg, me);
+
+  const saidOf = (q: QueuedTap) => (q.mark === 'missed' ? `${q.ref}: ${markName(q.mark)}. ${t('acc.track.missedAlerted')}` : q.mark === 'pending' ? t('acc.track.undone', { ref: q.ref }) : `${q.ref}: ${markName(q.mark)}`);
+
+  /** Sends one tap: 'wait' when there was no connection (it stays unsent), 'done' otherwise (sent, or refused and said). */
+  async function send(q: QueuedTap, late: boolean): Promise<'done' | 'wait'> {
+    try {
+      let r;
+      try {
+        r = await setMark(id, q.legId, q.personId, q.mark, late ? q.at : undefined);
+      } catch (e) {
+        // a phone whose clock is far off: the server's time rather than losing the tap
+        if (!(late && e instanceof ApiError && e.status === 400 && e.problems.some((p) => p.path === 'at'))) throw e;
+        r = await setMark(id, q.legId, q.personId, q.mark);
+      }
+      setView((v) => (v ? withLeg(v, r.leg, r) : v));
+      setSaid(late ? t('acc.track.sentLate', { said: saidOf(q) }) : saidOf(q));
+      return 'done';
+    } catch (e) {
+      if (e instanceof ApiError && waitsForConnection(e.status)) return 'wait';
+      if (e instanceof ApiError && e.status === 404) setView(null);
+      else setError(`${q.ref}: ${errorText(e)}`);
+      return 'done';
+    }
+  }
+
+  /** Sends the unsent taps in the order made, until one finds no connection. */
+  async function flush() {
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      for (let next = current()[0]; next; next = current()[0]) {
+        if ((await send(next, true)) === 'wait') break;
+        setQueue(dequeue(current(), next));
+      }
+    } finally {
+      sending.current = false;
+    }
+  }
+
+  useEffect(() => {
+    if (!queue.length) return;
+    const retry = () => void flush();
+    const timer = setInterval(retry, RETRY_MS);
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    addEventListener('online', retry);
+    addEventListener('beforeunload', warn);
+    return () => {
+      clearInterval(timer);
+      removeEventListener('online', retry);
+      removeEventListener('beforeunload', warn);
+    };
+  }, [queue.length > 0]);
 
   async function tap(personId: string, ref: string, mark: Mark) {
     if (!view || !leg) return;
-    setBusy(`${personId}:${mark}`);
+    const q: QueuedTap = { legId: leg.id, personId, ref, mark, at: new Date().toISOString() };
     setError('');
+    // taps wait behind unsent ones, so the server gets them in the order made
+    if (current().length) {
+      setQueue(enqueue(current(), q));
+      setSaid(t('acc.track.kept', { said: saidOf(q) }));
+      void flush();
+      return;
+    }
+    setBusy(`${personId}:${mark}`);
     try {
-      const r = await setMark(view.id, leg.id, personId, mark);
-      setView(withLeg(view, r.leg, r));
-      setSaid(mark === 'missed' ? `${ref}: ${markName(mark)}. ${t('acc.track.missedAlerted')}` : mark === 'pending' ? t('acc.track.undone', { ref }) : `${ref}: ${markName(mark)}`);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setView(null);
-      else setError(errorText(e));
+      if ((await send(q, false)) === 'wait') {
+        setQueue(enqueue(current(), q));
+        setSaid(t('acc.track.kept', { said: saidOf(q) }));
+      }
     } finally {
       setBusy('');
     }
@@ -112,6 +191,14 @@ export function TrackPage({ id }: { id: string }) {
             {isTrip(view) && <span class="muted"> · {t('acc.track.yourRole', { role: view.access })}</span>}
           </p>
           {view.status !== 'planned' && view.status !== 'underway' && <Alert kind="info">{t('acc.track.closed')}</Alert>}
+          {queue.length > 0 && (
+            <div class="alert alert-warning runs-unsent" data-testid="track-unsent">
+              <p>{t('acc.track.unsentCount', { count: queue.length })}</p>
+              <button type="button" class="btn btn-small" onClick={() => void flush()}>
+                {t('acc.track.sendNow')}
+              </button>
+            </div>
+          )}
           {view.legs.length > 1 && (
             <div class="field">
               <label class="label" for="track-leg">
@@ -175,6 +262,12 @@ export function TrackPage({ id }: { id: string }) {
                         <p class="runs-rider-mark" data-testid={`mark-now-${p.ref}`}>
                           {t('acc.track.now', { mark: markName(p.mark) })}
                           {p.markedAt && <span class="muted"> · {timeAt(p.markedAt, leg.toZone, lang())}</span>}
+                          {isUnsent(queue, leg.id, p.personId) && (
+                            <strong class="runs-unsent-mark" data-testid={`unsent-${p.ref}`}>
+                              {' '}
+                              · {t('acc.track.unsent')}
+                            </strong>
+                          )}
                         </p>
                         {writable && (
                           <div class="runs-mark-buttons">
