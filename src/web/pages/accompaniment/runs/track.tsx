@@ -14,7 +14,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../../api';
 import { lang, t } from '../../../i18n/i18n';
 import { Link } from '../../../router';
-import { can, useAppState } from '../../../state';
+import { can, onReset, useAppState } from '../../../state';
 import { Alert, Loading, PageTitle } from '../../../components/ui';
 import { errorText } from '../../../lib/problems';
 import { getRun, isTrip, setMark, withLeg, type LegView, type Mark, type RunView, type TripView } from './api';
@@ -44,6 +44,8 @@ function firstLeg(view: View, me: { id: string; orgId: string } | undefined): nu
 
 /** the unsent taps per run, kept while the app is open (never in the browser's storage) */
 const unsent = new Map<string, QueuedTap[]>();
+// signing out (or the session ending) forgets them: they are sent only as the person who tapped
+onReset(() => unsent.clear());
 const RETRY_MS = 10_000;
 
 export function TrackPage({ id }: { id: string }) {
