@@ -6,7 +6,7 @@ import type { OpFigures } from './recorder.js';
 
 const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(1) : x.toFixed(0)) : '–');
 
-function machine(): string {
+export function machine(): string {
   const cpu = cpus();
   let kernel = '';
   try {
@@ -15,7 +15,7 @@ function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM${kernel ? `, Linux ${kernel}` : ''}, Node ${process.version}`;
 }
 
-function row(f: OpFigures, seconds: number): string {
+export function row(f: OpFigures, seconds: number): string {
   const other = Object.entries(f.otherClientErrors).map(([s, n]) => `${s}×${n}`).join(' ') || '0';
   return `| ${f.op} | ${f.count} | ${(f.count / seconds).toFixed(1)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${ms(f.max)} | ${f.ok} | ${f.conflicts} | ${f.rateLimited} | ${other} | ${f.serverErrors} | ${f.networkErrors} |`;
 }
