@@ -1,11 +1,12 @@
 /**
  * Taps without signal (issue 9, tracking on the day), in Debian's Chromium against the real server,
  * on a 360 px phone in Spanish: the tracking page loses its connection (the browser context goes
- * offline); two passengers are marked picked up and one of them then arrived — each row says the
- * new mark and "sin enviar", a banner counts the unsent marks, and the server still has them
+ * offline); two passengers are marked picked up, then one arrived and the other missed — each row
+ * says the new mark and "sin enviar", a banner counts the unsent marks, the page does not claim the
+ * coordinator was told of the missed one (they were not, yet), and the server still has them
  * pending. When the connection is back the page sends them by itself, in the order made, each with
  * the moment it was tapped (so the run shows when they were picked up, not when the signal came
- * back), and the banner goes.
+ * back), the coordinator gets the one alert, and the banner goes.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -85,8 +86,14 @@ describe('tapping without signal', () => {
     await page.waitForSelector(`[data-testid="unsent-${b}"]`);
     await page.click(`[data-testid="mark-${a}-arrived"]`);
     await page.waitForSelector(`[data-testid="mark-${a}-arrived"][aria-pressed="true"]`);
-    expect(await page.locator('[data-testid="track-unsent"]').innerText()).toContain('2 marcas sin enviar');
     expect(await page.locator('[data-testid="track-said"]').innerText()).toContain('sin conexión');
+    // someone missed while offline: the page must not say the coordinator was told — they were not, yet
+    await page.click(`[data-testid="mark-${b}-missed"]`);
+    await page.waitForSelector(`[data-testid="mark-${b}-missed"][aria-pressed="true"]`);
+    const said = await page.locator('[data-testid="track-said"]').innerText();
+    expect(said).toContain('todavía no recibió el aviso');
+    expect(said).not.toContain('Se avisó');
+    expect(await page.locator('[data-testid="track-unsent"]').innerText()).toContain('2 marcas sin enviar');
     const h = await hasHorizontalScroll(page);
     expect(h.overflow, h.culprits.join(', ')).toBe(false);
     // the server has nothing yet
@@ -98,7 +105,10 @@ describe('tapping without signal', () => {
     expect(await page.locator('[data-testid^="unsent-"]').count()).toBe(0);
     expect(await page.locator('[data-testid="track-said"]').innerText()).toMatch(/^Enviada ahora: /);
     const marks = await serverMarks();
-    expect([marks[a]![0], marks[b]![0]]).toEqual(['arrived', 'picked_up']);
+    expect([marks[a]![0], marks[b]![0]]).toEqual(['arrived', 'missed']);
+    // and now the coordinator is told, once
+    const alerts = await call('GET', '/api/v1/alerts');
+    expect(alerts.body.items.filter((x: { kind: string }) => x.kind === 'run_missed')).toHaveLength(1);
     for (const [, at] of Object.values(marks)) {
       // when they were tapped, not when the connection came back
       expect(Date.parse(at!)).toBeGreaterThanOrEqual(offlineFrom - 1000);
@@ -107,7 +117,7 @@ describe('tapping without signal', () => {
     // the page agrees with the server after a refresh
     await page.click('button:has-text("Actualizar")');
     await page.waitForSelector(`[data-testid="mark-${a}-arrived"][aria-pressed="true"]`);
-    expect(await page.locator(`[data-testid="mark-now-${b}"]`).innerText()).toMatch(/^Ahora: Recogido · \d{2}:\d{2} [A-Z]{3}$/);
+    expect(await page.locator(`[data-testid="mark-now-${b}"]`).innerText()).toMatch(/^Ahora: No llegó · \d{2}:\d{2} [A-Z]{3}$/);
     // the only console errors are the requests the browser could not make while offline
     expect(rec.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
   });

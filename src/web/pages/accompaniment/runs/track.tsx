@@ -87,6 +87,8 @@ export function TrackPage({ id }: { id: string }) {
   const writable = !!view && !!leg && mayMark(view, leg, me);
 
   const saidOf = (q: QueuedTap) => (q.mark === 'missed' ? `${q.ref}: ${markName(q.mark)}. ${t('acc.track.missedAlerted')}` : q.mark === 'pending' ? t('acc.track.undone', { ref: q.ref }) : `${q.ref}: ${markName(q.mark)}`);
+  /** a tap kept unsent: never "the coordinator was told" — they were not, yet */
+  const keptOf = (q: QueuedTap) => t('acc.track.kept', { said: q.mark === 'pending' ? t('acc.track.undone', { ref: q.ref }) : `${q.ref}: ${markName(q.mark)}` }) + (q.mark === 'missed' ? ` ${t('acc.track.missedNotYet')}` : '');
 
   /** Sends one tap: 'wait' when there was no connection (it stays unsent), 'done' otherwise (sent, or refused and said). */
   async function send(q: QueuedTap, late: boolean): Promise<'done' | 'wait'> {
@@ -148,7 +150,7 @@ export function TrackPage({ id }: { id: string }) {
     // taps wait behind unsent ones, so the server gets them in the order made
     if (current().length) {
       setQueue(enqueue(current(), q));
-      setSaid(t('acc.track.kept', { said: saidOf(q) }));
+      setSaid(keptOf(q));
       void flush();
       return;
     }
@@ -156,7 +158,7 @@ export function TrackPage({ id }: { id: string }) {
     try {
       if ((await send(q, false)) === 'wait') {
         setQueue(enqueue(current(), q));
-        setSaid(t('acc.track.kept', { said: saidOf(q) }));
+        setSaid(keptOf(q));
       }
     } finally {
       setBusy('');
