@@ -10,7 +10,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
-import { expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, servedWorkspace, signedInPage, type ApiSession } from './helpers.js';
+import { apiCall, expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, servedWorkspace, signedInPage, type ApiSession } from './helpers.js';
 
 const PASS = 'frase de custodia de los formularios 2026';
 const ADMIN = { email: 'admin@example.org', password: 'contraseña-segura-1' };
@@ -24,14 +24,7 @@ let rec: RecordedPage;
 let page: Page;
 let personPath = '';
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const r = await fetch(`${srv.url}${path}`, {
-    method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown) => apiCall(srv.url, session, method, path, body);
 
 async function nameless(where: string): Promise<void> {
   expect(await page.title(), `${where}: title`).not.toContain(PSEUDONYM);

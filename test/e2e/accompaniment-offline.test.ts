@@ -12,7 +12,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
-import { gotoInApp, hasHorizontalScroll, servedWorkspace, signedInPage, type ApiSession } from './helpers.js';
+import { apiCall, gotoInApp, hasHorizontalScroll, servedWorkspace, signedInPage, type ApiSession } from './helpers.js';
 
 const PASS = 'frase de custodia sin señal 2026';
 const ADMIN = { email: 'admin@example.org', password: 'contraseña-segura-1' };
@@ -27,14 +27,7 @@ let page: Page;
 let runId = '';
 const refs: string[] = [];
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const r = await fetch(`${srv.url}${path}`, {
-    method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown) => apiCall(srv.url, session, method, path, body);
 
 /** The run's first leg as the server has it: ref → [mark, markedAt]. */
 async function serverMarks(): Promise<Record<string, [string, string | null]>> {

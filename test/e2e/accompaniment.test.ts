@@ -24,7 +24,7 @@ import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { launchBrowser, type RecordedPage } from '../helpers/browser.js';
-import { expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, servedWorkspace, shot, signedInPage, type ApiSession } from './helpers.js';
+import { apiCall, expectAccessibleInBothLanguages, gotoInApp, hasHorizontalScroll, servedWorkspace, shot, signedInPage, type ApiSession } from './helpers.js';
 
 const PASS = 'frase de custodia del acompañamiento 2026';
 const ADMIN = { email: 'admin@example.org', password: 'contraseña-segura-1' };
@@ -92,14 +92,7 @@ const hearings = new Map<string, { id: string; ref: string }>();
 let runId = '';
 const titles: string[] = [];
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const r = await fetch(`${srv.url}${path}`, {
-    method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown) => apiCall(srv.url, session, method, path, body);
 
 const ref = (key: string) => people.get(key)!.ref;
 const pino = () => ref('pino1');

@@ -110,6 +110,16 @@ export async function apiSession(url: string, who: { email: string; password: st
   return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await r.json()) as { csrf: string }).csrf };
 }
 
+/** A JSON call to the served API as this session (cookie and CSRF token): the status and the parsed body. */
+export async function apiCall(url: string, session: ApiSession, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const r = await fetch(`${url}${path}`, {
+    method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : undefined };
+}
+
 /**
  * A workspace for one e2e file: `bitacora init` in a fresh folder with `admin`, then any further
  * commands on it (e.g. `['demo', '--incidents', '120']`), then `bitacora serve` unsealed with
