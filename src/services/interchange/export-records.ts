@@ -11,17 +11,7 @@ import type {
 import type { IncidentCounts } from '../../domain/incident/schema.js';
 import type { InterchangeDocument, InterchangeIncident, InterchangeActor } from './interchange-format.js';
 import { set } from './format-common.js';
-
-export function groupBy<R, K>(rows: R[], key: (r: R) => K): Map<K, R[]> {
-  const m = new Map<K, R[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
+import { groupBy } from '../../domain/group-by.js';
 
 const fuzzy = (start: string | null, end: string | null, approx: number) =>
   start === null ? undefined : set({ start, end, approximate: approx ? (true as const) : null });

@@ -18,6 +18,7 @@ import type {
 import type { StoreKeys } from '../store-keys.js';
 import { FieldSealer, recordName } from '../repositories/sealed-fields.js';
 import type { DataKey } from '../../crypto/envelope.js';
+import { groupBy, refNumber } from '../../domain/group-by.js';
 
 export type FamilyRow = Selectable<AccompaniedFamilyTable>;
 /** A person's row with `identity` and `needs_note` opened (identity: the JSON text as sealed). */
@@ -30,20 +31,9 @@ export type RunRow = Selectable<TransportRunTable> & { legs: LegRow[]; passenger
 
 export type RefTable = 'accompanied_families' | 'accompanied_people' | 'hearings' | 'transport_runs';
 
-const refNumber = (ref: string) => Number(ref.replace(/^\D+/, '')) || 0;
 const byRef = <R extends { ref: string; id: string }>(a: R, b: R) => refNumber(a.ref) - refNumber(b.ref) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byCodeUnits = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-function groupBy<R>(rows: R[], key: (r: R) => string): Map<string, R[]> {
-  const m = new Map<string, R[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
 
 const personSlot = (id: string, column: string) => ({ record: recordName('accompanied', id), table: 'accompanied_people', row: id, column });
 const hearingSlot = (id: string, column: string) => ({ record: recordName('hearing', id), table: 'hearings', row: id, column });

@@ -9,10 +9,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema-types.js';
 import type { StoreKeys } from '../store-keys.js';
 import { FieldSealer } from '../repositories/sealed-fields.js';
+import { refNumber } from '../../domain/group-by.js';
 
 export interface EvidenceHead { id: string; incidentId: string | null; actorId: string | null; fileId: string; viewFileId: string | null }
 
-const refNumber = (ref: string) => Number(ref.replace(/^\D+/, '')) || 0;
 
 /** Every evidence item's owner and files, in the order of their references (EV-0001, EV-0002 …). */
 export async function evidenceHeads(db: Kysely<Database>): Promise<EvidenceHead[]> {

@@ -13,6 +13,7 @@ import type { StoreKeys } from '../store-keys.js';
 import { FieldSealer, recordName } from '../repositories/sealed-fields.js';
 import type { DataKey } from '../../crypto/envelope.js';
 import { newId } from '../../crypto/random.js';
+import { groupBy, refNumber } from '../../domain/group-by.js';
 
 export interface CaseRecord {
   id: string; incidentId: string; kind: string; ownerId: string; status: 'open' | 'closed'; openedAt: string; openedBy: string;
@@ -35,18 +36,7 @@ export interface CampaignRecord {
 
 const record = (incidentId: string) => recordName('incident', incidentId);
 const slot = (incidentId: string, table: string, row: string, column: string) => ({ record: record(incidentId), table, row, column });
-const refNumber = (ref: string) => Number(ref.replace(/^\D+/, '')) || 0;
 
-function groupBy<R>(rows: R[], key: (r: R) => string): Map<string, R[]> {
-  const m = new Map<string, R[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
 
 export class ResponseRows {
   private readonly sealer: FieldSealer;

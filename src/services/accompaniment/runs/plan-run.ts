@@ -14,25 +14,12 @@ import { placeOf } from '../../../domain/accompaniment/places.js';
 import { addMinutes, localDay, toInstant, toLocal } from '../../../domain/accompaniment/time.js';
 import { planLegs, type runInputSchema } from '../../../domain/accompaniment/run.js';
 import type { z } from 'zod';
+import type { LegWrite } from '../../../store/repositories/transport-repository.js';
 
 export type ParsedRunInput = z.output<typeof runInputSchema>;
 
-export interface PlannedLeg {
-  ordinal: number;
-  from: string;
-  fromZone: string;
-  to: string;
-  toZone: string;
-  mode: string;
-  departAt: string;
-  fixedDepart: boolean;
-  arriveAt: string;
-  markBy: string;
-  seats: number | null;
-  escortId: string | null;
-  handoffOrgId: string | null;
-  meetingPoint: string | undefined;
-}
+/** A leg as planned: what is written for it, before it has an id (its meeting point as typed, if any). */
+export type PlannedLeg = Omit<LegWrite, 'id' | 'meetingPoint'> & { meetingPoint: string | undefined };
 
 export interface PlannedRun {
   day: string;

@@ -11,6 +11,7 @@ import { addMinutes, localDay, minutesBetween, toLocal } from '../../../domain/a
 import { computeFlags, type Flag, type FlagRun, type FlagHearing } from '../../../domain/accompaniment/flags.js';
 import type { Mark } from '../../../domain/accompaniment/marks.js';
 import type { RunStatus } from '../../../domain/accompaniment/run.js';
+import { groupBy } from '../../../domain/group-by.js';
 
 export interface HearingSummary {
   id: string; ref: string; court: string; courtZone: string; startsAt: string; startsLocal: string; kind: string;
@@ -56,16 +57,6 @@ export interface RunBundle {
   orgs: Map<string, string>;
 }
 
-function group<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = m.get(k);
-    if (list) list.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
-}
 
 export async function loadRuns(store: Store, runs: RunRow[]): Promise<RunBundle> {
   const ids = runs.map((r) => r.id);
@@ -77,7 +68,7 @@ export async function loadRuns(store: Store, runs: RunRow[]): Promise<RunBundle>
     store.transport.userNames([...runs.map((r) => r.coordinatorId), ...legs.flatMap((l) => (l.escortId ? [l.escortId] : []))]),
     store.transport.orgNames(legs.flatMap((l) => (l.handoffOrgId ? [l.handoffOrgId] : []))),
   ]);
-  return { runs, legs: group(legs, (l) => l.runId), passengers: group(passengers, (p) => p.runId), marks: group(marks, (m) => m.legId), riders, hearings, users, orgs };
+  return { runs, legs: groupBy(legs, (l) => l.runId), passengers: groupBy(passengers, (p) => p.runId), marks: groupBy(marks, (m) => m.legId), riders, hearings, users, orgs };
 }
 
 export function hearingSummary(h: HearingFacts): HearingSummary {

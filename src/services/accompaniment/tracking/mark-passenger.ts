@@ -14,7 +14,7 @@ import { invalid, notFound } from '../../errors.js';
 import { raiseAlert } from '../../alerts/raise-alert.js';
 import { isLive, type RunStatus } from '../../../domain/accompaniment/run.js';
 import { markInputSchema, tapTime, type MarkInput } from '../../../domain/accompaniment/marks.js';
-import { requireMarkable, runAccess, runClosed } from '../run-access.js';
+import { requireMarkable, runAccess, runClosed, runNotFound } from '../run-access.js';
 import { loadRuns, runView, type LegView } from '../runs/run-views.js';
 
 export const runPath = (runId: string) => `/accompaniment/runs/${runId}`;
@@ -22,7 +22,7 @@ export const runPath = (runId: string) => `/accompaniment/runs/${runId}`;
 /** The leg as it is now, and the run's status and version (the first pick-up moves a planned run on, so a page's copy is stale). */
 export async function markPassenger(ctx: ServiceContext, runId: string, raw: MarkInput): Promise<{ leg: LegView; status: RunStatus; version: number }> {
   const input = parseInput(markInputSchema, raw);
-  await ctx.store.transaction(async (tx) => {
+  const access = await ctx.store.transaction(async (tx) => {
     const access = await runAccess({ ...ctx, store: tx }, runId);
     if (!isLive(access.run.status)) throw runClosed(access.run.ref);
     requireMarkable(access, input.legId);
@@ -43,9 +43,13 @@ export async function markPassenger(ctx: ServiceContext, runId: string, raw: Mar
         subject: { type: 'transport_run', id: runId }, users: [access.run.coordinatorId], now,
       });
     }
+    return access;
   });
-  const access = await runAccess(ctx, runId);
-  const b = await loadRuns(ctx.store, [access.run]);
-  const view = runView(b, access.run, access.markable, []);
-  return { leg: view.legs.find((l) => l.id === input.legId)!, status: access.run.status, version: access.run.version };
+  // the access was decided in the transaction; the run is read again for its status and version now
+  // (a first pick-up made it underway), and a driver or partner whose run has ended since gets nothing back
+  const run = await ctx.store.transport.run(runId);
+  if (!run || (access.kind !== 'org' && !isLive(run.status))) throw runNotFound();
+  const b = await loadRuns(ctx.store, [run]);
+  const view = runView(b, run, access.markable, []);
+  return { leg: view.legs.find((l) => l.id === input.legId)!, status: run.status, version: run.version };
 }
