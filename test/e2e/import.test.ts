@@ -67,6 +67,11 @@ afterAll(async () => {
 });
 
 const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+/** The app moves focus just after it renders (focusSoon): wait for it to land, then say where it is. */
+const focusLandsOn = async (id: string) => {
+  await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5_000 }).catch(() => undefined);
+  expect(await focusedId()).toBe(id);
+};
 const valueSelect = (value: string) => page.locator(`.import-value:has(.import-value-text:text-is("${value}")) select`);
 
 async function fitsPhone(what: string): Promise<void> {
@@ -92,7 +97,7 @@ describe('import', () => {
     await page.waitForSelector('#import-file-err');
     expect(await page.locator('#import-file-err').innerText()).toContain('El archivo está vacío.');
     expect(await page.getAttribute('#import-file', 'aria-invalid')).toBe('true');
-    expect(await focusedId()).toBe('import-file');
+    await focusLandsOn('import-file');
 
     await page.setInputFiles('#import-file', { name: 'registro-albergue.csv', mimeType: 'text/csv', buffer: csv });
     await page.click('main button:has-text("Subir y leer")');
@@ -115,7 +120,7 @@ describe('import', () => {
     await page.click('main button:has-text("Seguir: revisar los valores")');
     await page.waitForSelector('#import-mapping-err');
     expect(await page.locator('#import-mapping-err').innerText()).toContain('Elige al menos una columna para el título.');
-    expect(await focusedId()).toBe('import-mapping-err');
+    await focusLandsOn('import-mapping-err');
     await page.selectOption('#import-col-0', 'title');
     // a target twice: said on the column that repeats it
     await page.selectOption('#import-col-2', 'date');
@@ -205,7 +210,7 @@ describe('import', () => {
     expect(cells[1]).toBe('Admin');
     expect(cells.slice(3)).toEqual(['CSV', '30', '30', '1']);
     await page.click('main button:has-text("Ver las importaciones")');
-    expect(await focusedId()).toBe('import-runs-h');
+    await focusLandsOn('import-runs-h');
 
     await expectAccessibleInBothLanguages(page, 'import: commit');
     await fitsPhone('commit');

@@ -190,6 +190,8 @@ describe('Bitácora in the browser', () => {
     });
     expect(await page.textContent('#f-place-locality-err')).toContain('máximo 120');
     expect(await page.getAttribute('#f-place-locality', 'aria-invalid')).toBe('true');
+    // focus moves to the summary once it has rendered: wait for it, then check where it is
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'), undefined, { timeout: 5_000 }).catch(() => undefined);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await page.fill('#f-place-locality', 'Saltillo');
 
